@@ -1,0 +1,175 @@
+"""`Dataset`: the collections of records, validated together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from .errors import Problem, ValidationError
+from .model import EVENT_CLASSES, Actor, Event, Membership, Participant, Place, Source
+from .validate import check_dataset, iter_records, side_of
+
+__all__ = ["Dataset"]
+
+R = TypeVar("R", Source, Actor, Place, Event)
+
+_EVENT_CLASS_NAMES = ", ".join(c.__name__ for c in EVENT_CLASSES)
+
+
+class Dataset:
+    """Sources, actors, memberships, places and events, validated as a whole.
+
+    The constructor takes any iterables of records and checks them together:
+    ids unique per collection, every reference resolves, evidence quotes equal
+    their source text, no ``part_of`` cycles, and the kind rules. It raises one
+    `ValidationError` listing every problem with its path, such as
+    ``events['ev-3'].participants[1].actor``.
+
+    `sources`, `actors`, `places` and `events` are read-only mappings from id to
+    record, in insertion order; `memberships` is a tuple. A dataset is
+    immutable; two datasets are equal when their collections are equal in order.
+    """
+
+    __slots__ = ("_actors", "_cache", "_events", "_memberships", "_places", "_sources")
+
+    _sources: Mapping[str, Source]
+    _actors: Mapping[str, Actor]
+    _memberships: tuple[Membership, ...]
+    _places: Mapping[str, Place]
+    _events: Mapping[str, Event]
+    _cache: dict[str, Any]
+
+    def __init__(
+        self,
+        *,
+        sources: Iterable[Source] = (),
+        actors: Iterable[Actor] = (),
+        memberships: Iterable[Membership] = (),
+        places: Iterable[Place] = (),
+        events: Iterable[Event] = (),
+    ) -> None:
+        problems: list[Problem] = []
+        source_map = _index(problems, "sources", sources, Source, "a Source")
+        actor_map = _index(problems, "actors", actors, Actor, "an Actor")
+        membership_list = _collect(problems, "memberships", memberships, Membership, "a Membership")
+        place_map = _index(problems, "places", places, Place, "a Place")
+        event_map = _index(problems, "events", events, Event, f"an event ({_EVENT_CLASS_NAMES})")
+        problems.extend(check_dataset(source_map, actor_map, membership_list, place_map, event_map))
+        if problems:
+            raise ValidationError(problems)
+        self._sources = MappingProxyType(source_map)
+        self._actors = MappingProxyType(actor_map)
+        self._memberships = membership_list
+        self._places = MappingProxyType(place_map)
+        self._events = MappingProxyType(event_map)
+        self._cache = {}
+
+    @property
+    def sources(self) -> Mapping[str, Source]:
+        """Sources by id, in insertion order (read-only)."""
+        return self._sources
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        """Actors by id, in insertion order (read-only)."""
+        return self._actors
+
+    @property
+    def memberships(self) -> tuple[Membership, ...]:
+        """Memberships (roles over time), in insertion order."""
+        return self._memberships
+
+    @property
+    def places(self) -> Mapping[str, Place]:
+        """Places by id, in insertion order (read-only)."""
+        return self._places
+
+    @property
+    def events(self) -> Mapping[str, Event]:
+        """Events by id, in insertion order (read-only)."""
+        return self._events
+
+    def side(self, participant: Participant) -> str:
+        """The side `participant` is on (a country code or an actor id); see `validate.side_of`."""
+        return side_of(participant, self._actors)
+
+    def memberships_of(self, actor_id: str) -> tuple[Membership, ...]:
+        """The memberships in which `actor_id` is the person or the organization."""
+        return tuple(m for m in self._memberships if actor_id in {m.person, m.organization})
+
+    def _key(self) -> tuple[tuple[object, ...], ...]:
+        return (
+            tuple(self._sources.values()),
+            tuple(self._actors.values()),
+            self._memberships,
+            tuple(self._places.values()),
+            tuple(self._events.values()),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __iter__(self) -> Iterator[Event]:
+        """Iterate over the events in insertion order."""
+        return iter(self._events.values())
+
+    def __len__(self) -> int:
+        """The number of events."""
+        return len(self._events)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Dataset: {len(self._sources)} sources, {len(self._actors)} actors, "
+            f"{len(self._memberships)} memberships, {len(self._places)} places, "
+            f"{len(self._events)} events>"
+        )
+
+
+def _collect(
+    problems: list[Problem], name: str, records: object, cls: type, what: str
+) -> tuple[Any, ...]:
+    items = iter_records(records)
+    if items is None:
+        problems.append(Problem(path=name, message=f"must be an iterable of {what}", value=records))
+        return ()
+    out = []
+    for i, record in enumerate(items):
+        if isinstance(record, cls) and type(record) is not Event:
+            out.append(record)
+        else:
+            problems.append(Problem(path=f"{name}[{i}]", message=f"must be {what}", value=record))
+    return tuple(out)
+
+
+def _index(
+    problems: list[Problem], name: str, records: object, cls: type[R], what: str
+) -> dict[str, R]:
+    table: dict[str, R] = {}
+    position: dict[str, int] = {}
+    items = iter_records(records)
+    if items is None:
+        problems.append(Problem(path=name, message=f"must be an iterable of {what}", value=records))
+        return table
+    for i, record in enumerate(items):
+        if not isinstance(record, cls) or type(record) is Event:
+            problems.append(Problem(path=f"{name}[{i}]", message=f"must be {what}", value=record))
+            continue
+        key = record.id
+        if key in table:
+            problems.append(
+                Problem(
+                    path=f"{name}[{i}].id",
+                    message=f"repeats the id of {name}[{position[key]}]",
+                    value=key,
+                )
+            )
+            continue
+        table[key] = record
+        position[key] = i
+    return table

@@ -1,0 +1,101 @@
+"""The exception tree: every error diplo_events raises derives from `DiploEventsError`.
+
+A `ValidationError` carries every `Problem` found, each with the path of the bad
+value (``events['ev-3'].participants[1].actor``), a message and the value itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["DiploEventsError", "Problem", "ValidationError"]
+
+_MAX_REPR = 80
+
+
+class DiploEventsError(Exception):
+    """Base class of every exception raised by diplo_events."""
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the data.
+
+    Attributes:
+        path: Where the bad value is, e.g. ``events['ev-3'].participants[1].actor``.
+            Empty for a problem with the whole input.
+        message: What is wrong, in words.
+        value: The offending value (or a short description of it).
+    """
+
+    path: str
+    message: str
+    value: object = None
+
+    @property
+    def field(self) -> str:
+        """The last component of `path` (the field name), or ``""``."""
+        tail = self.path.rsplit(".", 1)[-1]
+        return tail.split("[", 1)[0]
+
+    def at(self, prefix: str) -> Problem:
+        """Return this problem with `prefix` put in front of its path."""
+        if not prefix:
+            return self
+        if not self.path:
+            return attrs.evolve(self, path=prefix)
+        sep = "" if self.path.startswith("[") else "."
+        return attrs.evolve(self, path=f"{prefix}{sep}{self.path}")
+
+    def __str__(self) -> str:
+        where = f" at {self.path}" if self.path else ""
+        return f"{self.message} (got {_short_repr(self.value)}){where}"
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    if len(text) > _MAX_REPR:
+        text = text[: _MAX_REPR - 3] + "..."
+    return text
+
+
+def _summary(problems: Sequence[Problem]) -> str:
+    if len(problems) == 1:
+        return str(problems[0])
+    lines = [f"{len(problems)} problems:"]
+    lines.extend(f"  - {p}" for p in problems)
+    return "\n".join(lines)
+
+
+class ValidationError(DiploEventsError, ValueError):
+    """Invalid data; `problems` lists every problem found, in input order.
+
+    `path`, `field` and `value` repeat those of the first problem, for the
+    common case of a single problem.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            problems = (Problem(path="", message="invalid data", value=None),)
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        self.path = first.path
+        self.field = first.field
+        self.value = first.value
+        super().__init__(_summary(self.problems))
+
+    @classmethod
+    def one(cls, path: str, message: str, value: object) -> ValidationError:
+        """Build an error holding a single problem."""
+        return cls([Problem(path=path, message=message, value=value)])
+
+    def at(self, prefix: str) -> ValidationError:
+        """Return a copy of this error with `prefix` put in front of every path."""
+        return type(self)([p.at(prefix) for p in self.problems])
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))

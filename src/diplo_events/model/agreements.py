@@ -1,0 +1,34 @@
+"""Agreements and understandings, with the stage they have reached."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from .._checks import Problems, check_enum, check_items, check_text, to_tuple
+from .._convert import to_agreement_stage
+from ..enums import AgreementStage, EventKind, Role
+from .events import Event
+
+__all__ = ["Agreement"]
+
+
+@attrs.frozen(kw_only=True)
+class Agreement(Event):
+    """An agreement, deal or understanding between at least two parties.
+
+    `stage` is how far it has got (proposed, agreed, signed, in force, …);
+    `terms` lists what it says, in the encoder's words.
+    """
+
+    kind: ClassVar[EventKind] = EventKind.AGREEMENT
+
+    stage: AgreementStage = attrs.field(converter=to_agreement_stage)
+    terms: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _check(self, problems: Problems) -> None:
+        super()._check(problems)
+        check_enum(problems, "stage", self.stage, AgreementStage)
+        check_items(problems, "terms", self.terms, check_text)
+        self._count_roles(problems, set(Role), 2, "an agreement needs at least two participants")

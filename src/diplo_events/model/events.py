@@ -1,0 +1,219 @@
+"""What every event has: participants, a time span, a status, evidence and relations.
+
+`Event` is the common base of the six kinds (`Meeting`, `Visit`, `Agreement`,
+`Dispute`, `Statement`, `Incident`); each kind is its own class with its own
+fields and rules. `Event` itself is not instantiated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+import attrs
+
+from .._checks import (
+    Problems,
+    check_enum,
+    check_id,
+    check_instance,
+    check_items,
+    check_records,
+    check_text,
+    check_tuple,
+    coerce_enum,
+    raise_problems,
+    to_tuple,
+)
+from .._convert import to_code_scheme, to_relation_kind, to_role, to_status
+from ..enums import CodeScheme, EventKind, RelationKind, Role, Status
+from ..errors import Problem
+from ._time import TimeSpan
+from .sources import Evidence
+
+__all__ = ["Event", "EventCode", "Participant", "Relation"]
+
+_CODE_SHAPES = {
+    CodeScheme.CAMEO: (re.compile(r"[0-9]{2,4}"), "a CAMEO code: 2 to 4 digits, as text ('042')"),
+    CodeScheme.PLOVER: (re.compile(r"[A-Z]+"), "a PLOVER event type in capitals ('CONSULT')"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """An actor taking part in an event, in a role.
+
+    `title` is the title the source gives the actor in this event
+    (``"Japanese Foreign Minister"``); `on_behalf_of` is the actor they act
+    for (a minister for their state), which decides the side they are on.
+    """
+
+    actor: str
+    role: Role = attrs.field(converter=to_role)
+    title: str | None = None
+    on_behalf_of: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        check_id(problems, "actor", self.actor)
+        check_enum(problems, "role", self.role, Role)
+        check_text(problems, "title", self.title, optional=True)
+        check_id(problems, "on_behalf_of", self.on_behalf_of, optional=True)
+        if self.on_behalf_of is not None and self.on_behalf_of == self.actor:
+            problems.append(
+                Problem(path="on_behalf_of", message="must differ from 'actor'", value=self.actor)
+            )
+        raise_problems(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """A typed link from one event to another (its `target`)."""
+
+    kind: RelationKind = attrs.field(converter=to_relation_kind)
+    target: str
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        check_enum(problems, "kind", self.kind, RelationKind)
+        check_id(problems, "target", self.target)
+        raise_problems(problems)
+
+
+@attrs.frozen(kw_only=True)
+class EventCode:
+    """An event's code in an external scheme: CAMEO (``"042"``) or PLOVER (``"CONSULT"``)."""
+
+    scheme: CodeScheme = attrs.field(converter=to_code_scheme)
+    code: str
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        check_enum(problems, "scheme", self.scheme, CodeScheme)
+        if not problems:
+            pattern, what = _CODE_SHAPES[self.scheme]
+            if type(self.code) is not str or pattern.fullmatch(self.code) is None:
+                problems.append(Problem(path="code", message=f"must be {what}", value=self.code))
+        raise_problems(problems)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """The fields every kind of event has.
+
+    Attributes:
+        id: A slug, unique among the dataset's events.
+        summary: What happened, in the encoder's own words.
+        participants: Who took part, each in a role.
+        when: When it happened (or is expected to).
+        status: Whether it happened: occurred, planned, expected, cancelled, …
+        place: Where (a place id), or None.
+        topics: Slugs naming what it is about (``north-korea``).
+        evidence: Spans of source text that state it.
+        part_of: The event this one is part of (a meeting inside a visit), or None.
+        relations: Typed links to other events.
+        codes: Its CAMEO and PLOVER codes.
+        note: The encoder's note (how a date was resolved, background knowledge used).
+    """
+
+    kind: ClassVar[EventKind]
+
+    id: str
+    summary: str
+    participants: tuple[Participant, ...] = attrs.field(converter=to_tuple)
+    when: TimeSpan
+    status: Status = attrs.field(converter=to_status)
+    place: str | None = None
+    topics: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
+    part_of: str | None = None
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=to_tuple)
+    codes: tuple[EventCode, ...] = attrs.field(default=(), converter=to_tuple)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems: Problems = []
+        if type(self) is Event:
+            problems.append(
+                Problem(
+                    path="",
+                    message=(
+                        "Event is the abstract base: build a Meeting, Visit, Agreement, "
+                        "Dispute, Statement or Incident"
+                    ),
+                    value="Event",
+                )
+            )
+        else:
+            self._check(problems)
+        raise_problems(problems)
+
+    def _check(self, problems: Problems) -> None:
+        """Append the problems of the common fields; kinds extend this."""
+        check_id(problems, "id", self.id)
+        check_text(problems, "summary", self.summary)
+        check_records(problems, "participants", self.participants, Participant, "a Participant")
+        if type(self.participants) is tuple:
+            if not self.participants:
+                problems.append(
+                    Problem(
+                        path="participants", message="must name at least one participant", value=()
+                    )
+                )
+            seen: dict[tuple[object, object], int] = {}
+            for i, p in enumerate(self.participants):
+                if isinstance(p, Participant):
+                    key = (p.actor, p.role)
+                    if key in seen:
+                        problems.append(
+                            Problem(
+                                path=f"participants[{i}]",
+                                message=f"repeats participants[{seen[key]}] (same actor and role)",
+                                value=p.actor,
+                            )
+                        )
+                    seen.setdefault(key, i)
+        check_instance(problems, "when", self.when, TimeSpan, "a TimeSpan")
+        check_enum(problems, "status", self.status, Status)
+        check_id(problems, "place", self.place, optional=True)
+        check_items(problems, "topics", self.topics, check_id, unique=True)
+        check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
+        check_id(problems, "part_of", self.part_of, optional=True)
+        if self.part_of is not None and self.part_of == self.id:
+            problems.append(
+                Problem(path="part_of", message="must not be the event itself", value=self.id)
+            )
+        check_records(problems, "relations", self.relations, Relation, "a Relation")
+        if type(self.relations) is tuple:
+            relations: tuple[object, ...] = self.relations
+            for i, r in enumerate(relations):
+                if isinstance(r, Relation) and r.target == self.id:
+                    problems.append(
+                        Problem(
+                            path=f"relations[{i}].target",
+                            message="must not be the event itself",
+                            value=r.target,
+                        )
+                    )
+        check_records(problems, "codes", self.codes, EventCode, "an EventCode")
+        if check_tuple([], "codes", self.codes) and len(set(self.codes)) != len(self.codes):
+            problems.append(Problem(path="codes", message="has a repeated code", value=self.codes))
+        check_text(problems, "note", self.note, optional=True)
+
+    def actors(self) -> tuple[str, ...]:
+        """The ids of the participating actors, in order, without repeats."""
+        return tuple(dict.fromkeys(p.actor for p in self.participants))
+
+    def with_role(self, *roles: Role | str) -> tuple[str, ...]:
+        """The ids of the actors taking part in any of `roles`."""
+        wanted = {coerce_enum(Role, r, "roles") for r in roles}
+        return tuple(dict.fromkeys(p.actor for p in self.participants if p.role in wanted))
+
+    def _count_roles(self, problems: Problems, roles: set[Role], minimum: int, what: str) -> None:
+        """Report when fewer than `minimum` distinct actors take part in `roles`."""
+        if type(self.participants) is not tuple:
+            return
+        participants: tuple[object, ...] = self.participants
+        actors = {p.actor for p in participants if isinstance(p, Participant) and p.role in roles}
+        if len(actors) < minimum:
+            problems.append(Problem(path="participants", message=what, value=len(actors)))

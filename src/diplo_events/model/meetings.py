@@ -1,0 +1,38 @@
+"""Meetings: talks between two or more sides, standalone or on the sidelines of a summit."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from .._checks import Problems, check_enum
+from .._convert import to_meeting_format, to_meeting_setting
+from ..enums import EventKind, MeetingFormat, MeetingSetting, Role
+from .events import Event
+
+__all__ = ["Meeting"]
+
+
+@attrs.frozen(kw_only=True)
+class Meeting(Event):
+    """A meeting or talks between actors.
+
+    `format` says how many sides meet (a bilateral meeting has exactly two
+    sides; the dataset checks this against the actors' countries) and
+    `setting` where the meeting sits (standalone, on the sidelines, …).
+    A meeting has at least two participants.
+    """
+
+    kind: ClassVar[EventKind] = EventKind.MEETING
+
+    format: MeetingFormat = attrs.field(converter=to_meeting_format)
+    setting: MeetingSetting = attrs.field(
+        default=MeetingSetting.STANDALONE, converter=to_meeting_setting
+    )
+
+    def _check(self, problems: Problems) -> None:
+        super()._check(problems)
+        check_enum(problems, "format", self.format, MeetingFormat)
+        check_enum(problems, "setting", self.setting, MeetingSetting)
+        self._count_roles(problems, set(Role), 2, "a meeting needs at least two participants")

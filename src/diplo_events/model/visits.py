@@ -1,0 +1,46 @@
+"""Visits: an actor travels to be received by another."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import attrs
+
+from .._checks import Problems, check_bool
+from ..enums import EventKind, Role
+from ..errors import Problem
+from .events import Event
+
+__all__ = ["Visit"]
+
+
+@attrs.frozen(kw_only=True)
+class Visit(Event):
+    """A visit: at least one visitor and at least one host, who are different actors.
+
+    Meetings held during the visit point to it with ``part_of``. `reciprocal`
+    marks an exchange of visits in both directions.
+    """
+
+    kind: ClassVar[EventKind] = EventKind.VISIT
+
+    reciprocal: bool = False
+
+    def _check(self, problems: Problems) -> None:
+        super()._check(problems)
+        check_bool(problems, "reciprocal", self.reciprocal)
+        self._count_roles(
+            problems, {Role.VISITOR}, 1, "a visit needs a participant with role 'visitor'"
+        )
+        self._count_roles(problems, {Role.HOST}, 1, "a visit needs a participant with role 'host'")
+        if type(self.participants) is tuple:
+            visitors = set(self.with_role(Role.VISITOR))
+            both = [a for a in self.with_role(Role.HOST) if a in visitors]
+            if both:
+                problems.append(
+                    Problem(
+                        path="participants",
+                        message="an actor cannot both visit and host",
+                        value=both[0],
+                    )
+                )

@@ -1,0 +1,273 @@
+"""Dataset-level checks: the rules that span records.
+
+Each record checks its own fields when it is built. What needs the whole
+dataset lives here: references resolve, evidence matches its source text,
+``part_of`` has no cycles, and the kind rules that depend on other records
+(a bilateral meeting has exactly two sides, a membership's person is a person).
+`check_dataset` returns every problem found, with its path; it never raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from .enums import ActorKind, EventKind, MeetingFormat, Role
+from .errors import Problem
+from .model import (
+    Actor,
+    Dispute,
+    Event,
+    Evidence,
+    Meeting,
+    Membership,
+    Participant,
+    Place,
+    Source,
+)
+
+__all__ = ["check_dataset", "side_of"]
+
+_ORGANISATION_KINDS = frozenset({ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP})
+_SIDELESS_ROLES = frozenset({Role.OBSERVER, Role.MEDIATOR})
+_FORMAT_SIDES: dict[MeetingFormat, tuple[int, int | None, str]] = {
+    MeetingFormat.BILATERAL: (2, 2, "a bilateral meeting involves exactly two sides"),
+    MeetingFormat.TRILATERAL: (3, 3, "a trilateral meeting involves exactly three sides"),
+    MeetingFormat.MULTILATERAL: (3, None, "a multilateral meeting involves at least three sides"),
+}
+
+
+def side_of(participant: Participant, actors: Mapping[str, Actor]) -> str:
+    """The side a participant is on: the country (ISO code) it acts for, else an actor id.
+
+    The side comes from `Participant.on_behalf_of` when set, else from the
+    actor itself. An actor with a `country` is on that country's side (Kono and
+    the state of Japan are both ``JPN``); one without is its own side.
+    """
+    actor_id = participant.on_behalf_of or participant.actor
+    actor = actors.get(actor_id)
+    if actor is not None and actor.country is not None:
+        return actor.country
+    return actor_id
+
+
+def check_dataset(
+    sources: Mapping[str, Source],
+    actors: Mapping[str, Actor],
+    memberships: tuple[Membership, ...],
+    places: Mapping[str, Place],
+    events: Mapping[str, Event],
+) -> list[Problem]:
+    """Return every cross-record problem of the collections, each with its path."""
+    problems: list[Problem] = []
+    add = problems.append
+
+    def need(path: str, ref: str, table: Mapping[str, object], what: str) -> bool:
+        if ref in table:
+            return True
+        add(Problem(path=path, message=f"refers to an unknown {what}", value=ref))
+        return False
+
+    def evidence(path: str, spans: tuple[Evidence, ...]) -> None:
+        for i, span in enumerate(spans):
+            _check_evidence(problems, f"{path}.evidence[{i}]", span, sources)
+
+    for key, actor in actors.items():
+        evidence(f"actors[{key!r}]", actor.evidence)
+
+    for i, m in enumerate(memberships):
+        path = f"memberships[{i}]"
+        if need(f"{path}.person", m.person, actors, "actor"):
+            person = actors[m.person]
+            if person.kind is not ActorKind.PERSON:
+                add(
+                    Problem(
+                        path=f"{path}.person",
+                        message=f"must be a person, not a {person.kind.value}",
+                        value=m.person,
+                    )
+                )
+        if need(f"{path}.organization", m.organization, actors, "actor"):
+            org = actors[m.organization]
+            if org.kind not in _ORGANISATION_KINDS:
+                add(
+                    Problem(
+                        path=f"{path}.organization",
+                        message="must be a state, organization or group, not a person",
+                        value=m.organization,
+                    )
+                )
+        evidence(path, m.evidence)
+
+    for key, place in places.items():
+        path = f"places[{key!r}]"
+        if place.part_of is not None:
+            need(f"{path}.part_of", place.part_of, places, "place")
+        for j, name in enumerate(place.names):
+            for k, user in enumerate(name.used_by):
+                need(f"{path}.names[{j}].used_by[{k}]", user, actors, "actor")
+        for field in ("claimed_by", "administered_by"):
+            for k, ref in enumerate(getattr(place, field)):
+                need(f"{path}.{field}[{k}]", ref, actors, "actor")
+        evidence(path, place.evidence)
+    _check_cycles(problems, "places", places, lambda p: p.part_of)
+
+    for key, event in events.items():
+        path = f"events[{key!r}]"
+        for j, p in enumerate(event.participants):
+            need(f"{path}.participants[{j}].actor", p.actor, actors, "actor")
+            if p.on_behalf_of is not None and need(
+                f"{path}.participants[{j}].on_behalf_of", p.on_behalf_of, actors, "actor"
+            ):
+                kind = actors[p.on_behalf_of].kind
+                if kind is ActorKind.PERSON:
+                    add(
+                        Problem(
+                            path=f"{path}.participants[{j}].on_behalf_of",
+                            message="must be a state, organization or group, not a person",
+                            value=p.on_behalf_of,
+                        )
+                    )
+        if event.place is not None:
+            need(f"{path}.place", event.place, places, "place")
+        if event.part_of is not None and need(f"{path}.part_of", event.part_of, events, "event"):
+            parent = events[event.part_of]
+            if not event.when.possibly_within(parent.when):
+                add(
+                    Problem(
+                        path=f"{path}.when",
+                        message=(
+                            f"cannot lie within the span of the event it is part of ({parent.when})"
+                        ),
+                        value=str(event.when),
+                    )
+                )
+        for j, rel in enumerate(event.relations):
+            need(f"{path}.relations[{j}].target", rel.target, events, "event")
+        if event.kind is EventKind.DISPUTE:
+            assert isinstance(event, Dispute)  # noqa: S101 - kind and class agree
+            for j, ref in enumerate(event.subject_places):
+                need(f"{path}.subject_places[{j}]", ref, places, "place")
+        elif event.kind is EventKind.MEETING:
+            assert isinstance(event, Meeting)  # noqa: S101 - kind and class agree
+            _check_sides(problems, path, event, actors)
+        evidence(path, event.evidence)
+    _check_cycles(problems, "events", events, lambda e: e.part_of)
+    return problems
+
+
+def _check_evidence(
+    problems: list[Problem], path: str, span: Evidence, sources: Mapping[str, Source]
+) -> None:
+    source = sources.get(span.source)
+    if source is None:
+        problems.append(
+            Problem(path=f"{path}.source", message="refers to an unknown source", value=span.source)
+        )
+        return
+    text = source.text
+    if text is None:
+        return
+    if span.end > len(text):
+        problems.append(
+            Problem(
+                path=f"{path}.end",
+                message=f"is past the end of the source text ({len(text)} code points)",
+                value=span.end,
+            )
+        )
+        return
+    actual = text[span.start : span.end]
+    if actual != span.quote:
+        found = text.find(span.quote)
+        hint = f"; the quote occurs at {found}:{found + len(span.quote)}" if found >= 0 else ""
+        problems.append(
+            Problem(
+                path=f"{path}.quote",
+                message=f"does not match the source text at {span.start}:{span.end}, "
+                f"which reads {_clip(actual)!r}{hint}",
+                value=span.quote,
+            )
+        )
+    if span.prefix is not None and text[max(0, span.start - len(span.prefix)) : span.start] != (
+        span.prefix
+    ):
+        problems.append(
+            Problem(
+                path=f"{path}.prefix",
+                message="does not stand right before the quote in the source text",
+                value=span.prefix,
+            )
+        )
+    if span.suffix is not None and text[span.end : span.end + len(span.suffix)] != span.suffix:
+        problems.append(
+            Problem(
+                path=f"{path}.suffix",
+                message="does not stand right after the quote in the source text",
+                value=span.suffix,
+            )
+        )
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _check_sides(
+    problems: list[Problem], path: str, meeting: Meeting, actors: Mapping[str, Actor]
+) -> None:
+    if any(
+        (p.on_behalf_of or p.actor) not in actors
+        for p in meeting.participants
+        if p.role not in _SIDELESS_ROLES
+    ):
+        return  # an unknown actor is reported already; sides cannot be counted
+    sides = {side_of(p, actors) for p in meeting.participants if p.role not in _SIDELESS_ROLES}
+    low, high, message = _FORMAT_SIDES[meeting.format]
+    if len(sides) < low or (high is not None and len(sides) > high):
+        problems.append(
+            Problem(
+                path=f"{path}.participants",
+                message=f"{message}, found {len(sides)}",
+                value=sorted(sides),
+            )
+        )
+
+
+def _check_cycles(
+    problems: list[Problem],
+    collection: str,
+    table: Mapping[str, object],
+    parent_of: Callable[..., str | None],
+) -> None:
+    """Report each ``part_of`` cycle once, at its first member in insertion order."""
+    done: set[str] = set()
+    for start in table:
+        if start in done:
+            continue
+        trail: list[str] = []
+        on_trail: set[str] = set()
+        node: str | None = start
+        while node is not None and node in table and node not in done:
+            if node in on_trail:
+                cycle = [*trail[trail.index(node) :], node]
+                problems.append(
+                    Problem(
+                        path=f"{collection}[{cycle[0]!r}].part_of",
+                        message="part_of forms a cycle: " + " -> ".join(cycle),
+                        value=table[cycle[0]].part_of,  # type: ignore[attr-defined]
+                    )
+                )
+                break
+            trail.append(node)
+            on_trail.add(node)
+            node = parent_of(table[node])
+        done.update(trail)
+
+
+def iter_records(value: object) -> Iterable[object] | None:
+    """Return `value` as an iterable when it is one (but not a string or mapping)."""
+    if isinstance(value, (str, bytes, Mapping)):
+        return None
+    if isinstance(value, Iterable):
+        return value
+    return None
