@@ -7,7 +7,9 @@ fields and rules. `Event` itself is not instantiated.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Collection
 from typing import ClassVar
 
 import attrs
@@ -37,6 +39,22 @@ _CODE_SHAPES = {
     CodeScheme.CAMEO: (re.compile(r"[0-9]{2,4}"), "a CAMEO code: 2 to 4 digits, as text ('042')"),
     CodeScheme.PLOVER: (re.compile(r"[A-Z]+"), "a PLOVER event type in capitals ('CONSULT')"),
 }
+
+
+@functools.cache
+def _known_codes() -> dict[CodeScheme, tuple[Collection[str], str]]:
+    """The code tables of `diplo_events.codes`, loaded on the first check of a code.
+
+    Loading them lazily keeps ``import diplo_events`` fast; the check itself is
+    one hash lookup.
+    """
+    from ..codes._cameo_table import CAMEO  # noqa: PLC0415 - lazy on purpose
+    from ..codes._lookup import PLOVER_TYPES  # noqa: PLC0415 - lazy on purpose
+
+    return {
+        CodeScheme.CAMEO: (CAMEO, "is not a code of the CAMEO table (see diplo_events.codes)"),
+        CodeScheme.PLOVER: (PLOVER_TYPES, "is not a PLOVER event type (see diplo_events.codes)"),
+    }
 
 
 @attrs.frozen(kw_only=True)
@@ -92,8 +110,11 @@ class EventCode:
         check_enum(problems, "scheme", self.scheme, CodeScheme)
         if not problems:
             pattern, what = _CODE_SHAPES[self.scheme]
+            known, unknown = _known_codes()[self.scheme]
             if type(self.code) is not str or pattern.fullmatch(self.code) is None:
                 problems.append(Problem(path="code", message=f"must be {what}", value=self.code))
+            elif self.code not in known:
+                problems.append(Problem(path="code", message=unknown, value=self.code))
         raise_problems(problems)
 
 
