@@ -30,6 +30,7 @@ __all__ = ["PartialDate", "TimeSpan", "Unbounded"]
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?")
 _QUALIFIER = {"?": (True, False), "~": (False, True), "%": (True, True), None: (False, False)}
 _NUMERIC_RE = re.compile(r"[\d\s/.\-]+")
+_YEAR_TOKEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 class Unbounded(str, enum.Enum):
@@ -117,6 +118,10 @@ class PartialDate:
         if match is None:
             raise ValidationError.one("", _why_not_a_date(text), text)
         year, month, day, qualifier = match.groups()
+        if month is not None and 21 <= int(month) <= 24:
+            raise ValidationError.one(
+                "", "seasons (EDTF level 1) are not supported; use the year or the months", text
+            )
         uncertain, approximate = _QUALIFIER[qualifier]
         try:
             return cls(
@@ -160,12 +165,16 @@ class PartialDate:
             raise ValidationError.one("", "is not a date dateutil can read", text) from None
         if low.year != high.year:
             raise ValidationError.one("", "needs a year", text)
-        if (low.hour, low.minute, low.second) == (high.hour, high.minute, high.second):
+        if f"{low.year:04d}" not in _YEAR_TOKEN_RE.findall(stripped):
+            # dateutil reads two-digit years and years below 100 by a century rule.
+            raise ValidationError.one("", "needs a four-digit year from 0100 to 9999", text)
+        if low.hour == high.hour:
             raise ValidationError.one("", "has a time of day; give a date only", text)
         if low.month != high.month:
             if low.day != high.day:
                 return cls(year=low.year)
-            raise ValidationError.one("", "has a day but no month", text)
+            # dateutil has not been seen to return a day without a month; stay safe.
+            raise ValidationError.one("", "has a day but no month", text)  # pragma: no cover
         if low.day != high.day:
             return cls(year=low.year, month=low.month)
         return cls(year=low.year, month=low.month, day=low.day)
@@ -213,13 +222,6 @@ def _why_not_a_date(text: str) -> str:
         return "unspecified digits ('X', EDTF level 1) are not supported; use a coarser precision"
     if text.startswith(("-", "Y")):
         return "years before 0001 or after 9999 are not supported"
-    if (
-        text[:4].isdigit()
-        and len(text) > 4
-        and text[4:5] == "-"
-        and text[5:7] in {"21", "22", "23", "24"}
-    ):
-        return "seasons (EDTF level 1) are not supported; use the year or the months"
     return "must be an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %"
 
 
