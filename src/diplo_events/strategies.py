@@ -17,7 +17,7 @@ which validation must report it.
 
 from __future__ import annotations
 
-import datetime as dt
+import calendar
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -119,10 +119,7 @@ def partial_dates(
         month = draw(st.integers(1, 12))
     if precision == "day":
         assert month is not None  # noqa: S101 - set just above
-        last = (dt.date(year, month, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
-            days=1
-        )
-        day = draw(st.integers(1, last.day))
+        day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
     uncertain = approximate = False
     if qualified:
         uncertain, approximate = draw(st.tuples(st.booleans(), st.booleans()))
