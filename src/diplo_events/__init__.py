@@ -22,7 +22,13 @@ from .enums import (
     Stance,
     Status,
 )
-from .errors import DiploEventsError, Problem, ValidationError
+from .errors import (
+    DecodeError,
+    DiploEventsError,
+    Problem,
+    UnsupportedFormatVersionError,
+    ValidationError,
+)
 from .model import (
     Actor,
     Agreement,
@@ -44,6 +50,16 @@ from .model import (
     Unbounded,
     Visit,
 )
+from .serialize import (
+    dump,
+    dumps,
+    from_dict,
+    iter_records,
+    json_schema,
+    load,
+    loads,
+    to_dict,
+)
 
 __all__ = [
     "Actor",
@@ -52,6 +68,7 @@ __all__ = [
     "AgreementStage",
     "CodeScheme",
     "Dataset",
+    "DecodeError",
     "DiploEventsError",
     "Dispute",
     "DisputeState",
@@ -81,8 +98,17 @@ __all__ = [
     "Status",
     "TimeSpan",
     "Unbounded",
+    "UnsupportedFormatVersionError",
     "ValidationError",
     "Visit",
+    "dump",
+    "dumps",
+    "from_dict",
+    "iter_records",
+    "json_schema",
+    "load",
+    "loads",
+    "to_dict",
 ]
 
 

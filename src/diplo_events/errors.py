@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DiploEventsError", "Problem", "ValidationError"]
+__all__ = [
+    "DecodeError",
+    "DiploEventsError",
+    "Problem",
+    "UnsupportedFormatVersionError",
+    "ValidationError",
+]
 
 _MAX_REPR = 80
 
@@ -99,3 +105,16 @@ class ValidationError(DiploEventsError, ValueError):
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+class DecodeError(ValidationError):
+    """Input that does not decode to a dataset or record: bad JSON, or bad structure or types.
+
+    Raised by the loaders in `diplo_events.serialize`; a `ValidationError`, so
+    its `problems` carry paths such as ``events[3].participants[1].actor`` or,
+    in JSON Lines, ``line 7.participants[1].actor``.
+    """
+
+
+class UnsupportedFormatVersionError(DecodeError):
+    """The input declares a format version this release cannot read (a newer one)."""

@@ -1,0 +1,188 @@
+"""`dumps`, `loads`, `dump`, `load` and `iter_records`: datasets to and from JSON and JSON Lines."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from ..dataset import Dataset
+from ..errors import DecodeError, ValidationError
+from ._atomic import write_atomic
+from ._document import from_document, to_document
+from ._jsonlib import encode, parse
+from ._lines import decode_lines, encode_lines, iter_lines, split_lines
+
+__all__ = ["dump", "dumps", "iter_records", "load", "loads"]
+
+Format = Literal["json", "jsonl"]
+_SUFFIXES: dict[str, Format] = {".json": "json", ".jsonl": "jsonl"}
+_HEADER_KEYS = frozenset({"format", "version"})
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk load; restore it afterwards, also on error.
+
+    Decoding creates millions of objects and no cycles; the collector would
+    otherwise run many full passes over them for nothing.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_format(format: object) -> Format:  # noqa: A002 - the public keyword is `format`
+    if format not in ("json", "jsonl"):
+        raise ValidationError.one("format", "must be 'json' or 'jsonl'", format)
+    return format
+
+
+def _encode(ds: Dataset, format: Format) -> Iterator[bytes]:  # noqa: A002
+    if not isinstance(ds, Dataset):
+        raise ValidationError.one("ds", "must be a Dataset", type(ds).__name__)
+    if format == "json":
+        yield encode(to_document(ds), indented=True)
+    else:
+        yield from encode_lines(ds)
+
+
+def dumps(ds: Dataset, *, format: Format = "json") -> str:  # noqa: A002
+    """Serialise a dataset to canonical text: a JSON document (indented) or JSON Lines.
+
+    The same dataset always gives the same text, and ``loads(dumps(ds)) == ds``.
+
+    Raises:
+        ValidationError: `format` is not ``"json"`` or ``"jsonl"``, or a string
+            holds a lone surrogate (which UTF-8 cannot encode).
+    """
+    return b"".join(_encode(ds, _check_format(format))).decode("utf-8")
+
+
+def _detect(data: str | bytes) -> Format:
+    """JSON Lines if the first line alone is JSON and is the header or has lines after it."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    first, sep, rest = data.partition(newline)  # type: ignore[arg-type]
+    if not sep:
+        return "json"
+    try:
+        value = parse(first)
+    except DecodeError:
+        return "json"
+    if isinstance(value, dict) and value.keys() == _HEADER_KEYS:
+        return "jsonl"
+    return "jsonl" if rest.strip() else "json"
+
+
+def loads(data: str | bytes, *, format: Format | None = None) -> Dataset:  # noqa: A002
+    """Load a dataset from JSON or JSON Lines text (``str`` or UTF-8 ``bytes``).
+
+    With `format` None the format is detected: JSON Lines when the first line
+    is a complete JSON value on its own. Decoding is strict and collects every
+    problem with its path; the garbage collector is paused meanwhile.
+
+    Raises:
+        UnsupportedFormatVersionError: the data is of a newer format version.
+        DecodeError: the data is not valid JSON or not a valid document.
+        ValidationError: the records do not form a valid dataset.
+    """
+    if not isinstance(data, (str, bytes)):
+        raise DecodeError.one("", "must be JSON text (str or bytes)", type(data).__name__)
+    fmt = _detect(data) if format is None else _check_format(format)
+    with _collector_paused():
+        if fmt == "json":
+            return from_document(parse(data, indented=True))
+        if isinstance(data, str):
+            with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: reported below
+                data = data.encode("utf-8")
+        return decode_lines(split_lines(data))
+
+
+def _format_of(target: object, format: Format | None) -> Format:  # noqa: A002
+    if format is not None:
+        return _check_format(format)
+    name = target if isinstance(target, (str, Path)) else getattr(target, "name", "")
+    suffix = Path(name).suffix.lower() if isinstance(name, (str, Path)) else ""
+    if suffix not in _SUFFIXES:
+        raise ValidationError.one(
+            "format", "cannot tell from the file name: pass format='json' or 'jsonl'", str(name)
+        )
+    return _SUFFIXES[suffix]
+
+
+def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = None) -> None:  # noqa: A002
+    """Write a dataset to a path or an open file, as JSON (``.json``) or JSON Lines (``.jsonl``).
+
+    The format comes from the file name's suffix unless `format` is given. A
+    path is written atomically (see `write_atomic`): a failure leaves the old
+    file as it was. An open file gets bytes, or text if it is a text file.
+
+    Raises:
+        ValidationError: the format cannot be told, or the data cannot be encoded.
+        OSError: the file cannot be written.
+    """
+    fmt = _format_of(target, format)
+    chunks = _encode(ds, fmt)
+    if isinstance(target, (str, Path)):
+        write_atomic(Path(target), chunks)
+    elif isinstance(target, io.TextIOBase):
+        for chunk in chunks:
+            target.write(chunk.decode("utf-8"))
+    else:
+        for chunk in chunks:
+            target.write(chunk)
+
+
+def _lines_of(source: str | Path | IO[Any]) -> Iterator[Any]:
+    if isinstance(source, (str, Path)):
+        with Path(source).open("rb") as f:
+            yield from f
+    else:
+        yield from source
+
+
+def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Dataset:  # noqa: A002
+    """Load a dataset from a path or an open file, as `loads` does.
+
+    The format comes from the file name's suffix unless `format` is given.
+    JSON Lines is read line by line.
+
+    Raises:
+        UnsupportedFormatVersionError: the file is of a newer format version.
+        DecodeError: the file is not valid JSON or not a valid document.
+        ValidationError: the records do not form a valid dataset.
+        OSError: the file cannot be read.
+    """
+    fmt = _format_of(source, format)
+    with _collector_paused():
+        if fmt == "jsonl":
+            return decode_lines(_lines_of(source))
+        if isinstance(source, (str, Path)):
+            data: Any = Path(source).read_bytes()
+        else:
+            data = source.read()
+        if not isinstance(data, (str, bytes)):
+            raise DecodeError.one("", "must be a file of JSON text", type(data).__name__)
+        return from_document(parse(data, indented=True))
+
+
+def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterator[Any]:
+    """Read the records of a JSON Lines file one at a time, in constant memory.
+
+    `source` is a path, an open file, or any iterable of lines. Each record
+    (`Source`, `Actor`, `Membership`, `Place` or an event) is checked on its
+    own as it is read; the checks that need the whole dataset (references,
+    evidence against source text) are left to `load`.
+
+    Raises:
+        DecodeError: at the header, or at the first line that does not decode.
+        OSError: the file cannot be read.
+    """
+    return iter_lines(_lines_of(source))  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""Strict JSON text <-> Python values, with `orjson` when it is installed.
+
+Parsing rejects what RFC 8259 rejects or leaves open: duplicate keys, ``NaN``
+and ``Infinity``, lone surrogates, a byte order mark, invalid UTF-8. Every
+failure is a `DecodeError` whose message gives the line and column when the
+parser knows them; no other exception escapes (deep nesting included).
+
+Encoding is canonical: insertion order of keys, no ASCII escaping, compact
+(``,`` and ``:``) or indented by two spaces. The bytes are the same with and
+without `orjson`; where `orjson` cannot encode a value (an integer beyond 64
+bits) the standard library does it.
+
+`orjson` parses only canonical text: its result is accepted only when
+re-encoding it gives back the input bytes exactly, which rules out duplicate
+keys and everything else it is lenient about. Any other input goes through the
+standard library parser, whose errors are the ones reported.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..errors import DecodeError, Problem, ValidationError
+
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the dev environment has orjson
+    _orjson = None  # type: ignore[assignment]
+
+orjson: Any = _orjson
+"""The `orjson` module, or None when it is not installed (tests set it to None)."""
+
+__all__ = ["encode", "parse", "repeated_key"]
+
+_BOM = "\ufeff"
+
+
+class _Repeated(dict):  # type: ignore[type-arg]
+    """An object with a repeated key; the decoder reports it at its path."""
+
+    repeated: str
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    seen: set[str] = set()
+    bad = _Repeated(obj)
+    for key, _ in pairs:  # pragma: no branch - a repeat exists
+        if key in seen:
+            bad.repeated = key
+            break
+        seen.add(key)
+    return bad
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_no_constant)
+
+
+def repeated_key(value: object) -> str | None:
+    """The repeated key of an object parsed from text that repeats one, else None."""
+    return value.repeated if type(value) is _Repeated else None
+
+
+def _fail(message: str, value: object = None) -> DecodeError:
+    return DecodeError([Problem(path="", message=message, value=value)])
+
+
+def _position(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    return f"line {line} column {column}"
+
+
+def _to_text(data: str | bytes | bytearray | memoryview) -> str:
+    if isinstance(data, str):
+        text = data
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            where = _position(raw[: exc.start].decode("utf-8"), exc.start)
+            raise _fail(
+                f"is not UTF-8: invalid byte at {where}", raw[exc.start : exc.end]
+            ) from None
+    else:
+        raise _fail("must be JSON text (str or bytes)", type(data).__name__)
+    if text.startswith(_BOM):
+        raise _fail("starts with a byte order mark; save it as UTF-8 without one", _BOM)
+    return text
+
+
+def _parse_std(text: str) -> Any:
+    if not text.strip():
+        raise _fail("is empty; expected a JSON value", text[:20])
+    try:
+        value = _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        raise _fail(
+            f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            text[exc.pos : exc.pos + 20],
+        ) from None
+    except RecursionError:
+        raise _fail("is not supported JSON: nested too deeply", text[:20]) from None
+    except ValueError as exc:  # NaN, Infinity, integers beyond the conversion limit
+        raise _fail(f"is not supported JSON: {str(exc).split(';', 1)[0]}", text[:20]) from None
+    if "\\ud" in text or "\\uD" in text:
+        _check_surrogates(value)
+    return value
+
+
+def _check_surrogates(value: Any) -> None:
+    r"""Reject strings holding a lone surrogate (an escape such as ``\ud800``): not Unicode text."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _fail("holds a lone surrogate escape, which is not text", item) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def parse(data: str | bytes | bytearray | memoryview, *, indented: bool = False) -> Any:
+    r"""Parse one JSON value strictly.
+
+    Args:
+        data: JSON text, as ``str`` or UTF-8 ``bytes``.
+        indented: Whether canonical text of this kind is indented (a whole
+            document ending in a newline) rather than compact (one JSON Lines line).
+
+    Raises:
+        DecodeError: `data` is not strict JSON (the message says where and why).
+    """
+    if orjson is not None and type(data) is bytes:
+        try:
+            value = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            try:
+                again = encode(value, indented=indented)
+            except ValidationError:
+                pass
+            else:
+                if again == data:
+                    return value
+    return _parse_std(_to_text(data))
+
+
+def encode(value: Any, *, indented: bool = False) -> bytes:
+    """Encode `value` canonically as UTF-8 (indented documents end in a newline).
+
+    Raises:
+        ValidationError: a string holds a lone surrogate, which UTF-8 cannot encode.
+    """
+    if orjson is not None:
+        try:
+            option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE if indented else 0
+            data: bytes = orjson.dumps(value, option=option)
+        except TypeError:
+            pass  # an integer beyond 64 bits, or a lone surrogate: see below
+        else:
+            return data
+    if indented:
+        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError.one(
+            "",
+            "cannot be written as UTF-8: a string holds a lone surrogate",
+            exc.object[exc.start : exc.end],
+        ) from None

@@ -1,0 +1,169 @@
+r"""A dataset as JSON Lines: a header line, then one record per line, tagged by its type.
+
+::
+
+    {"format":"diplo-events","version":1}
+    {"type":"source","id":"src-asahi","title":"..."}
+    {"type":"event","kind":"meeting","id":"ev-1",...}
+
+Lines end in ``\n`` and hold compact JSON (https://jsonlines.org). Records
+come collection by collection (sources, actors, memberships, places, events),
+but a reader accepts any order. `iter_lines` reads a stream one line at a time,
+so memory does not grow with the file; problems carry the line number
+(``line 7.participants[1].actor``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..dataset import Dataset
+from ..errors import DecodeError, Problem, ValidationError
+from ._decode import json_type
+from ._document import COLLECTIONS, records_of
+from ._jsonlib import encode, parse
+from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
+
+__all__ = ["decode_lines", "encode_lines", "iter_lines"]
+
+_HEADER = encode({"format": FORMAT_NAME, "version": FORMAT_VERSION}) + b"\n"
+_TYPES = {name[:-1]: (name, decode) for name, _, _, decode in COLLECTIONS}
+_TYPE_NAMES = ", ".join(repr(t) for t in _TYPES)
+_TAGS = {name: name[:-1] for name, *_ in COLLECTIONS}
+_DATASET_PATH = re.compile(r"(sources|actors|places|events)\[('[^']*'|\d+)\]|memberships\[(\d+)\]")
+
+
+def encode_lines(ds: Dataset) -> Iterator[bytes]:
+    r"""Yield the lines of a dataset, each ending in ``\n``, the header first."""
+    yield _HEADER
+    for (name, _, encode_record, _), records in zip(COLLECTIONS, records_of(ds), strict=True):
+        tag = _TAGS[name]
+        for record in records:
+            yield encode({"type": tag, **encode_record(record)}) + b"\n"
+
+
+def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:
+    for number, line in lines:
+        path = f"line {number}"
+        try:
+            value = parse(line)
+        except DecodeError as exc:
+            raise exc.at(path) from None
+        check_header(value, path)
+        extra = sorted(value.keys() - {"format", "version"})
+        if extra:
+            raise DecodeError.one(
+                path, "must be the header, with only 'format' and 'version'", extra
+            )
+        return
+    raise DecodeError.one("", "is empty; expected the header line", "")
+
+
+def _record(number: int, line: bytes | str, problems: list[Problem]) -> tuple[str, Any] | None:
+    """Decode one record line into (collection name, record), or None after adding problems."""
+    path = f"line {number}"
+    try:
+        value = parse(line)
+    except DecodeError as exc:
+        problems.extend(p.at(path) for p in exc.problems)
+        return None
+    if not isinstance(value, dict):
+        problems.append(
+            Problem(path=path, message="must be an object (a record)", value=json_type(value))
+        )
+        return None
+    tag = value.pop("type", None)
+    entry = _TYPES.get(tag) if type(tag) is str else None
+    if entry is None:
+        problems.append(
+            Problem(path=f"{path}.type", message=f"must be one of {_TYPE_NAMES}", value=tag)
+        )
+        return None
+    name, decode = entry
+    record = decode(value, path, problems)
+    return None if record is None else (name, record)
+
+
+def iter_lines(lines: Iterable[bytes | str]) -> Iterator[Any]:
+    """Decode a JSON Lines stream lazily, yielding records in file order.
+
+    Raises:
+        DecodeError: at the header, or at the first line that does not decode
+            (all of that line's problems, with its line number).
+    """
+    numbered = _numbered(lines)
+    _header(numbered)
+    for number, line in numbered:
+        problems: list[Problem] = []
+        decoded = _record(number, line, problems)
+        if decoded is None:
+            raise DecodeError(problems)
+        yield decoded[1]
+
+
+def decode_lines(lines: Iterable[bytes | str]) -> Dataset:
+    """Decode a whole JSON Lines stream into a validated `Dataset`.
+
+    Every line's problems are collected and raised together. Problems found
+    when checking the records together get the line of the record as path.
+
+    Raises:
+        DecodeError: the header is wrong, or some lines do not decode.
+        ValidationError: the records decode but do not form a valid dataset.
+    """
+    numbered = _numbered(lines)
+    _header(numbered)
+    collections: dict[str, list[Any]] = {name: [] for name, *_ in COLLECTIONS}
+    where: dict[str, list[int]] = {name: [] for name, *_ in COLLECTIONS}
+    problems: list[Problem] = []
+    for number, line in numbered:
+        decoded = _record(number, line, problems)
+        if decoded is not None:
+            collections[decoded[0]].append(decoded[1])
+            where[decoded[0]].append(number)
+    if problems:
+        raise DecodeError(problems)
+    try:
+        return Dataset(**collections)
+    except ValidationError as exc:
+        raise ValidationError([_relocate(p, collections, where) for p in exc.problems]) from None
+
+
+def _relocate(
+    problem: Problem, collections: dict[str, list[Any]], where: dict[str, list[int]]
+) -> Problem:
+    """Replace a dataset path's head (``events['ev-3']``, ``memberships[2]``) by its line."""
+    match = _DATASET_PATH.match(problem.path)
+    if match is None:
+        return problem
+    name, key, index = match.group(1) or "memberships", match.group(2), match.group(3)
+    if key is not None and key.startswith("'"):
+        ids = [r.id for r in collections[name]]
+        position = ids.index(key[1:-1]) if key[1:-1] in ids else None
+    else:
+        position = int(key if key is not None else index)
+    if position is None or position >= len(where[name]):
+        return problem
+    rest = problem.path[match.end() :]
+    return Problem(
+        path=f"line {where[name][position]}{rest}", message=problem.message, value=problem.value
+    )
+
+
+def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]:
+    r"""Number the lines from 1 and drop their ``\n`` ending, if any."""
+    for number, line in enumerate(lines, start=1):
+        if line[-1:] in (b"\n", "\n"):
+            yield number, line[:-1]
+        else:
+            yield number, line
+
+
+def split_lines(data: bytes | str) -> list[bytes] | list[str]:
+    r"""Split text at ``\n`` only, not at the other breaks `str.splitlines` knows."""
+    parts = data.split(b"\n") if isinstance(data, bytes) else data.split("\n")
+    if len(parts) > 1 and not parts[-1]:
+        parts.pop()
+    return parts
