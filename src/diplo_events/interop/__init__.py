@@ -1,0 +1,1 @@
+"""Interoperability: ICEWS import; dyadic, Web Annotation and Arrow/Parquet exports."""

@@ -1,0 +1,212 @@
+"""Unit tests for the ICEWS importer (diplo_events.interop.icews)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from diplo_events import DiploEventsError, Event, EventKind, Role
+from diplo_events.interop.icews import IcewsFormatError, IcewsReader, SkippedRow, read_icews
+
+DATA = Path(__file__).parent / "data" / "icews_small.tab"
+SAMPLE = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "icews" / "events.2018.sample.tab"
+)
+CJK = {"CHN", "JPN", "KOR", "PRK"}
+
+
+def fixture_bytes() -> bytes:
+    return DATA.read_bytes()
+
+
+def replace_line(number: int, text: bytes) -> io.BytesIO:
+    lines = fixture_bytes().split(b"\n")
+    lines[number - 1] = text
+    return io.BytesIO(b"\n".join(lines))
+
+
+class TestReadIcews:
+    def test_every_row_is_imported_or_reported(self) -> None:
+        """13 rows: 10 in 8 events (two merged pairs), 3 skipped with reasons."""
+        ds, report = read_icews(DATA)
+        assert (report.rows, report.events, report.rows_in_events, report.merged_rows) == (
+            13,
+            8,
+            10,
+            4,
+        )
+        assert report.rows == report.rows_in_events + len(report.skipped)
+        assert report.skipped == (
+            SkippedRow(
+                line=7,
+                event_id="6",
+                code="073",
+                reason="CAMEO root 07 (provide aid) has no diplo_events kind",
+            ),
+            SkippedRow(
+                line=8,
+                event_id="7",
+                code="040",
+                reason="a meeting needs two sides, but all actors are on one (got ['IND']) at participants",
+            ),
+            SkippedRow(line=14, event_id="13", code="999", reason="unknown CAMEO code"),
+        )
+        assert report.warnings == (
+            "line 13: unknown country 'Kosovo'; 'Hashim Thaçi' kept without one",
+        )
+        assert len(ds) == 8
+
+    def test_reciprocal_consults_merge_into_one_meeting(self) -> None:
+        """Japan->China and China->Japan 040 in one sentence are one bilateral meeting."""
+        ds, _ = read_icews(DATA)
+        meeting = ds.events["icews-1"]
+        assert meeting.kind is EventKind.MEETING
+        assert meeting.actors() == ("icews-japan-jpn", "icews-china-chn")
+        assert meeting.format.value == "bilateral"  # type: ignore[attr-defined]
+        assert [c.code for c in meeting.codes] == ["040"]
+        assert meeting.note == "ICEWS event 1, 2; story 100 (source icews-story-100), sentence 1"
+        assert meeting.summary == "Japan ↔ China: Consult"
+        assert str(meeting.when) == "2018-06-01"
+
+    def test_make_and_host_a_visit_merge(self) -> None:
+        """042 Kono->China and 043 China->Kono are one visit carrying both codes."""
+        ds, _ = read_icews(DATA)
+        visit = ds.events["icews-3"]
+        assert visit.with_role(Role.VISITOR) == ("icews-kono-taro-jpn",)
+        assert visit.with_role(Role.HOST) == ("icews-china-chn",)
+        assert [c.code for c in visit.codes] == ["042", "043"]
+
+    def test_visits_both_ways_stay_apart(self) -> None:
+        """042 both ways would make each actor visitor and host: two visits instead."""
+        ds, _ = read_icews(DATA)
+        assert ds.events["icews-10"].with_role(Role.VISITOR) == ("icews-moon-jae-in-kor",)
+        assert ds.events["icews-11"].with_role(Role.VISITOR) == ("icews-kim-jong-un-prk",)
+
+    def test_kinds_roles_and_fields(self) -> None:
+        """Statements, incidents and agreements follow the CAMEO -> kind table."""
+        ds, _ = read_icews(DATA)
+        statement = ds.events["icews-5"]
+        assert statement.kind is EventKind.STATEMENT
+        assert statement.participants[0].role is Role.SPEAKER
+        assert len(statement.participants) == 1  # the target is NA
+        assert statement.stance.value == "neutral"  # type: ignore[attr-defined]
+        assert ds.events["icews-12"].stance.value == "cooperative"  # type: ignore[attr-defined]
+        fight = ds.events["icews-8"]
+        assert fight.category.value == "other"  # type: ignore[attr-defined]
+        assert fight.with_role(Role.INITIATOR) == ("icews-south-korea-kor",)
+        assert ds.events["icews-9"].stage.value == "signed"  # type: ignore[attr-defined]
+
+    def test_actors_are_deduplicated_with_slug_ids(self) -> None:
+        """One actor per name and country; states, groups and persons told apart."""
+        ds, _ = read_icews(DATA)
+        japan = ds.actors["icews-japan-jpn"]
+        assert (japan.kind.value, japan.country) == ("state", "JPN")
+        police = ds.actors["icews-police-india-ind"]
+        assert (police.kind.value, police.note) == ("group", "ICEWS sectors: Government, Police")
+        assert ds.actors["icews-recep-tayyip-erdogan-tur"].kind.value == "person"
+        assert ds.actors["icews-hashim-thaci-kosovo"].country is None
+        assert len(ds.actors) == 12
+
+    def test_a_source_per_story(self) -> None:
+        """Each story becomes a Source without text, named after its publisher."""
+        ds, _ = read_icews(DATA)
+        source = ds.sources["icews-story-100"]
+        assert (source.title, source.publisher, source.text) == (
+            "ICEWS story 100 (Kyodo)",
+            "Kyodo",
+            None,
+        )
+        assert ds.sources["icews-story-107"].publisher is None
+        assert len(ds.sources) == 7
+
+    def test_progress_and_text_streams(self) -> None:
+        """Progress is reported every N rows and at the end; text streams work too."""
+        seen: list[int] = []
+        text = io.StringIO(fixture_bytes().decode("utf-8"))
+        ds, report = read_icews(text, progress=seen.append, progress_every=5)
+        assert seen == [5, 10, 13]
+        assert report.rows == 13
+        assert len(ds) == 8
+
+    def test_reader_streams_records_before_use(self) -> None:
+        """The reader yields each actor and source before the first event that uses it."""
+        reader = IcewsReader(io.BytesIO(fixture_bytes()), window=1)
+        seen: set[str] = set()
+        for record in reader:
+            if hasattr(record, "participants"):
+                assert all(p.actor in seen for p in record.participants)
+            seen.add(record.id)
+        assert reader.report.events == 8
+        with pytest.raises(IcewsFormatError) as exc:
+            list(reader)
+        assert str(exc.value) == "an IcewsReader can be iterated only once (got None)"
+
+
+class TestBadInput:
+    def test_wrong_header(self) -> None:
+        """A file whose header is not ICEWS's is rejected at line 1."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(b"a\tb\n1\t2\n"))
+        assert str(exc.value) == "must be the ICEWS header of 20 columns (got 'a\\tb') at line 1"
+
+    def test_wrong_column_count(self) -> None:
+        """A row with too few columns names its line."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(replace_line(3, b"2\t2018-06-01\tChina"))
+        assert str(exc.value) == "must have 20 tab-separated columns (got 3) at line 3"
+
+    def test_bad_date(self) -> None:
+        """An impossible date names its line and column."""
+        line = fixture_bytes().split(b"\n")[1].replace(b"2018-06-01", b"2018-02-30")
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(replace_line(2, line))
+        assert (
+            str(exc.value)
+            == "must be a date written YYYY-MM-DD (got '2018-02-30') at line 2.Event Date"
+        )
+
+    def test_invalid_utf8_in_binary_input(self) -> None:
+        """Bytes that are not UTF-8 give the line number, not a UnicodeDecodeError."""
+        line = fixture_bytes().split(b"\n")[4].replace(b"Kono", b"K\xffno")
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(replace_line(5, line))
+        assert str(exc.value) == "must be valid UTF-8 (got b'\\xff') at line 5"
+
+    def test_invalid_utf8_in_text_input(self, tmp_path: Path) -> None:
+        """A text stream that fails to decode is reported at the line it failed on."""
+        path = tmp_path / "bad.tab"
+        path.write_bytes(fixture_bytes() + b"\xff\xfe\n")
+        with path.open(encoding="utf-8") as f, pytest.raises(DiploEventsError) as exc:
+            read_icews(f)
+        assert isinstance(exc.value, IcewsFormatError)
+        assert exc.value.path.startswith("line ")
+
+    def test_blank_lines_are_ignored(self) -> None:
+        """Blank lines (a trailing newline, say) are not rows."""
+        _, report = read_icews(io.BytesIO(fixture_bytes() + b"\n\n"))
+        assert report.rows == 13
+
+
+@pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared/data/icews is not present")
+class TestRealSample:
+    def test_all_rows_imported_or_reported(self) -> None:
+        """All 3,705 rows of the ICEWS sample end in an event or in the report."""
+        ds, report = read_icews(SAMPLE)
+        assert report.rows == 3705
+        assert report.rows_in_events + len(report.skipped) == 3705
+        assert all(s.reason for s in report.skipped)
+        assert report.events == len(ds)
+
+    def test_china_japan_korea_events_present(self) -> None:
+        """Events involving China, Japan or the Koreas are found by the actors' countries."""
+        ds, _ = read_icews(SAMPLE)
+
+        def countries(event: Event) -> set[str | None]:
+            return {ds.actors[a].country for a in event.actors()}
+
+        involved = [e for e in ds if countries(e) & CJK]
+        assert len(involved) == 603
+        between = {frozenset(countries(e)) for e in involved if len(countries(e) & CJK) >= 2}
+        assert between == {frozenset({"KOR", "PRK"}), frozenset({"JPN", "PRK"})}
