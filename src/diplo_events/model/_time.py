@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import functools
 import re
 from typing import Any
 
@@ -61,8 +62,28 @@ class PartialDate:
     approximate: bool = False
 
     def __attrs_post_init__(self) -> None:
+        # Values typed as object: the constructor may be handed anything.
+        year: object = self.year
+        month: object = self.month
+        day: object = self.day
+        flags: tuple[object, object] = (self.uncertain, self.approximate)
+        # Fast path for the common, plainly valid case; anything else gets the full check.
+        if (
+            type(year) is int
+            and 0 < year < 10000
+            and type(flags[0]) is bool
+            and type(flags[1]) is bool
+        ):
+            if month is None:
+                if day is None:
+                    return
+            elif (
+                type(month) is int
+                and 0 < month < 13
+                and (day is None or (type(day) is int and 0 < day < 29))
+            ):
+                return
         problems: Problems = []
-        year, month, day = self.year, self.month, self.day
         if type(year) is not int or not 1 <= year <= 9999:
             problems.append(
                 Problem(path="year", message="must be a year from 1 to 9999", value=year)
@@ -78,7 +99,7 @@ class PartialDate:
                 problems.append(
                     Problem(path="day", message="must be a day from 1 to 31", value=day)
                 )
-            elif not problems and day > calendar.monthrange(year, month)[1]:
+            elif not problems and day > calendar.monthrange(self.year, self.month or 1)[1]:
                 problems.append(
                     Problem(
                         path="day",
@@ -267,6 +288,21 @@ class TimeSpan:
 
     def __attrs_post_init__(self) -> None:
         start, end = self.start, self.end
+        if type(start) is PartialDate:
+            if end is None:
+                return
+            if type(end) is PartialDate:
+                # start.earliest <= end.latest, compared without building dates.
+                if (start.year, start.month or 1, start.day or 1) <= (
+                    end.year,
+                    end.month or 12,
+                    end.day or 31,
+                ):
+                    return
+            elif type(end) is Unbounded:
+                return
+        elif type(start) is Unbounded and type(end) is PartialDate:
+            return
         problems: Problems = []
         if not isinstance(start, (PartialDate, Unbounded)):
             problems.append(
@@ -331,23 +367,16 @@ class TimeSpan:
     def parse(cls, text: str) -> TimeSpan:
         """Parse EDTF: ``2018-01-29``, ``2018-01-27/2018-01-28``, ``2012/..``, ``/2018~``.
 
-        ``str(TimeSpan.parse(text)) == text`` for every text this accepts.
+        ``str(TimeSpan.parse(text)) == text`` for every text this accepts. Spans
+        are immutable, so parsed spans are cached and shared (a corpus repeats
+        its dates).
 
         Raises:
             ValidationError: `text` is not an EDTF date or interval of levels 0-1.
         """
         if type(text) is not str:
             raise ValidationError.one("", "must be an EDTF date or interval string", text)
-        if "/" not in text:
-            return cls(start=PartialDate.parse(text))
-        left, sep, right = text.partition("/")
-        if "/" in right:
-            raise ValidationError.one("", "an interval has exactly one '/'", text)
-        del sep
-        try:
-            return cls(start=_parse_end(left), end=_parse_end(right))
-        except ValidationError as exc:
-            raise ValidationError.one("", exc.problems[0].message, text) from None
+        return _parse_span(text)
 
     @classmethod
     def from_user(cls, text: str) -> TimeSpan:
@@ -459,6 +488,19 @@ class TimeSpan:
         if self.end is None:
             return _end_text(self.start)
         return f"{_end_text(self.start)}/{_end_text(self.end)}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_span(text: str) -> TimeSpan:
+    if "/" not in text:
+        return TimeSpan(start=PartialDate.parse(text))
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise ValidationError.one("", "an interval has exactly one '/'", text)
+    try:
+        return TimeSpan(start=_parse_end(left), end=_parse_end(right))
+    except ValidationError as exc:
+        raise ValidationError.one("", exc.problems[0].message, text) from None
 
 
 def _le(a: dt.date | None, b: dt.date | None) -> bool:

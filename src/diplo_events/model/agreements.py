@@ -8,8 +8,8 @@ import attrs
 
 from .._checks import Problems, check_enum, check_items, check_text, to_tuple
 from .._convert import to_agreement_stage
-from ..enums import AgreementStage, EventKind, Role
-from .events import Event
+from ..enums import AgreementStage, EventKind
+from .events import ALL_ROLES, Event
 
 __all__ = ["Agreement"]
 
@@ -31,4 +31,4 @@ class Agreement(Event):
         super()._check(problems)
         check_enum(problems, "stage", self.stage, AgreementStage)
         check_items(problems, "terms", self.terms, check_text)
-        self._count_roles(problems, set(Role), 2, "an agreement needs at least two participants")
+        self._count_roles(problems, ALL_ROLES, 2, "an agreement needs at least two participants")

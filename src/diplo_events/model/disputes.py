@@ -13,6 +13,8 @@ from .events import Event
 
 __all__ = ["Dispute"]
 
+_PARTIES = frozenset({Role.PARTY, Role.CLAIMANT})
+
 
 @attrs.frozen(kw_only=True)
 class Dispute(Event):
@@ -36,7 +38,7 @@ class Dispute(Event):
         check_items(problems, "subject_places", self.subject_places, check_id, unique=True)
         self._count_roles(
             problems,
-            {Role.PARTY, Role.CLAIMANT},
+            _PARTIES,
             2,
             "a dispute needs at least two participants with role 'party' or 'claimant'",
         )

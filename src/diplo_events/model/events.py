@@ -24,6 +24,7 @@ from .._checks import (
     check_text,
     check_tuple,
     coerce_enum,
+    is_known_id,
     raise_problems,
     to_tuple,
 )
@@ -72,6 +73,13 @@ class Participant:
     on_behalf_of: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if (
+            type(self.role) is Role
+            and self.title is None
+            and self.on_behalf_of is None
+            and is_known_id(self.actor)
+        ):
+            return
         problems: Problems = []
         check_id(problems, "actor", self.actor)
         check_enum(problems, "role", self.role, Role)
@@ -173,38 +181,48 @@ class Event:
         """Append the problems of the common fields; kinds extend this."""
         check_id(problems, "id", self.id)
         check_text(problems, "summary", self.summary)
-        check_records(problems, "participants", self.participants, Participant, "a Participant")
-        if type(self.participants) is tuple:
-            if not self.participants:
+        participants: object = self.participants
+        if check_tuple(problems, "participants", participants):
+            assert isinstance(participants, tuple)  # noqa: S101 - narrowed by check_tuple
+            if not participants:
                 problems.append(
                     Problem(
                         path="participants", message="must name at least one participant", value=()
                     )
                 )
             seen: dict[tuple[object, object], int] = {}
-            for i, p in enumerate(self.participants):
-                if isinstance(p, Participant):
-                    key = (p.actor, p.role)
-                    if key in seen:
-                        problems.append(
-                            Problem(
-                                path=f"participants[{i}]",
-                                message=f"repeats participants[{seen[key]}] (same actor and role)",
-                                value=p.actor,
-                            )
+            for i, p in enumerate(participants):
+                if type(p) is not Participant:
+                    problems.append(
+                        Problem(path=f"participants[{i}]", message="must be a Participant", value=p)
+                    )
+                    continue
+                key = (p.actor, p.role)
+                if key in seen:
+                    problems.append(
+                        Problem(
+                            path=f"participants[{i}]",
+                            message=f"repeats participants[{seen[key]}] (same actor and role)",
+                            value=p.actor,
                         )
-                    seen.setdefault(key, i)
+                    )
+                else:
+                    seen[key] = i
         check_instance(problems, "when", self.when, TimeSpan, "a TimeSpan")
         check_enum(problems, "status", self.status, Status)
-        check_id(problems, "place", self.place, optional=True)
-        check_items(problems, "topics", self.topics, check_id, unique=True)
+        if self.place is not None:
+            check_id(problems, "place", self.place)
+        if self.topics:
+            check_items(problems, "topics", self.topics, check_id, unique=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
-        check_id(problems, "part_of", self.part_of, optional=True)
-        if self.part_of is not None and self.part_of == self.id:
-            problems.append(
-                Problem(path="part_of", message="must not be the event itself", value=self.id)
-            )
-        check_records(problems, "relations", self.relations, Relation, "a Relation")
+        if self.part_of is not None:
+            check_id(problems, "part_of", self.part_of)
+            if self.part_of == self.id:
+                problems.append(
+                    Problem(path="part_of", message="must not be the event itself", value=self.id)
+                )
+        if self.relations != ():
+            check_records(problems, "relations", self.relations, Relation, "a Relation")
         if type(self.relations) is tuple:
             relations: tuple[object, ...] = self.relations
             for i, r in enumerate(relations):
@@ -230,7 +248,9 @@ class Event:
         wanted = {coerce_enum(Role, r, "roles") for r in roles}
         return tuple(dict.fromkeys(p.actor for p in self.participants if p.role in wanted))
 
-    def _count_roles(self, problems: Problems, roles: set[Role], minimum: int, what: str) -> None:
+    def _count_roles(
+        self, problems: Problems, roles: frozenset[Role], minimum: int, what: str
+    ) -> None:
         """Report when fewer than `minimum` distinct actors take part in `roles`."""
         if type(self.participants) is not tuple:
             return
@@ -238,3 +258,7 @@ class Event:
         actors = {p.actor for p in participants if isinstance(p, Participant) and p.role in roles}
         if len(actors) < minimum:
             problems.append(Problem(path="participants", message=what, value=len(actors)))
+
+
+ALL_ROLES: frozenset[Role] = frozenset(Role)
+"""Every role (for rules that count participants whatever their role)."""

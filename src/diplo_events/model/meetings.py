@@ -8,8 +8,8 @@ import attrs
 
 from .._checks import Problems, check_enum
 from .._convert import to_meeting_format, to_meeting_setting
-from ..enums import EventKind, MeetingFormat, MeetingSetting, Role
-from .events import Event
+from ..enums import EventKind, MeetingFormat, MeetingSetting
+from .events import ALL_ROLES, Event
 
 __all__ = ["Meeting"]
 
@@ -35,4 +35,4 @@ class Meeting(Event):
         super()._check(problems)
         check_enum(problems, "format", self.format, MeetingFormat)
         check_enum(problems, "setting", self.setting, MeetingSetting)
-        self._count_roles(problems, set(Role), 2, "a meeting needs at least two participants")
+        self._count_roles(problems, ALL_ROLES, 2, "a meeting needs at least two participants")

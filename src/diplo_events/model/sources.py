@@ -10,6 +10,7 @@ from .._checks import (
     check_items,
     check_lang,
     check_text,
+    is_known_id,
     raise_problems,
     to_tuple,
 )
@@ -85,9 +86,20 @@ class Evidence:
     suffix: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        start, end, quote = self.start, self.end, self.quote
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(quote) is str
+            and 0 <= start < end
+            and len(quote) == end - start
+            and self.prefix is None
+            and self.suffix is None
+            and is_known_id(self.source)
+        ):
+            return
         problems: Problems = []
         check_id(problems, "source", self.source)
-        start, end, quote = self.start, self.end, self.quote
         start_ok = type(start) is int and start >= 0
         end_ok = type(end) is int and end >= 0
         if not start_ok:

@@ -13,6 +13,8 @@ from .events import Event
 
 __all__ = ["Statement"]
 
+_SPEAKER = frozenset({Role.SPEAKER})
+
 
 @attrs.frozen(kw_only=True)
 class Statement(Event):
@@ -29,5 +31,5 @@ class Statement(Event):
         super()._check(problems)
         check_enum(problems, "stance", self.stance, Stance)
         self._count_roles(
-            problems, {Role.SPEAKER}, 1, "a statement needs a participant with role 'speaker'"
+            problems, _SPEAKER, 1, "a statement needs a participant with role 'speaker'"
         )

@@ -13,6 +13,9 @@ from .events import Event
 
 __all__ = ["Visit"]
 
+_VISITOR = frozenset({Role.VISITOR})
+_HOST = frozenset({Role.HOST})
+
 
 @attrs.frozen(kw_only=True)
 class Visit(Event):
@@ -29,10 +32,8 @@ class Visit(Event):
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_bool(problems, "reciprocal", self.reciprocal)
-        self._count_roles(
-            problems, {Role.VISITOR}, 1, "a visit needs a participant with role 'visitor'"
-        )
-        self._count_roles(problems, {Role.HOST}, 1, "a visit needs a participant with role 'host'")
+        self._count_roles(problems, _VISITOR, 1, "a visit needs a participant with role 'visitor'")
+        self._count_roles(problems, _HOST, 1, "a visit needs a participant with role 'host'")
         if type(self.participants) is tuple:
             visitors = set(self.with_role(Role.VISITOR))
             both = [a for a in self.with_role(Role.HOST) if a in visitors]
