@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: demo check lint types test docs clean
+.PHONY: demo check lint types test docs compat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir build/site
 
 check: lint types test docs
+
+# Not part of `check`: the suite on the oldest supported stack (needs a python3.10 on PATH).
+COMPAT_VENV := build/venv-compat
+compat:
+	python3.10 -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/python -m pip install --quiet 'attrs==21.3.0' 'python-dateutil==2.8.2' \
+		hypothesis pytest jsonschema
+	$(COMPAT_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	HYPOTHESIS_PROFILE=dev $(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .coverage
