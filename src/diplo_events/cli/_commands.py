@@ -1,0 +1,228 @@
+"""What each command does, given its parsed arguments; each returns an exit code.
+
+Errors the user can fix are raised as `CommandError` (with their exit code)
+and printed by `diplo_events.cli._main.main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset
+from ..errors import ValidationError
+from ..query import Query
+from . import _render
+from ._errors import (
+    EXIT_INVALID,
+    EXIT_IO,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    describe_os_error,
+    print_error,
+)
+from ._io import STDIN, display_name, invalid_message, load_dataset, read_dataset
+
+__all__ = ["export", "import_icews", "query", "schema", "stats", "timeline", "validate"]
+
+_DATASET_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
+
+
+def _print_lines(lines: list[str]) -> None:
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def validate(args: argparse.Namespace) -> int:
+    """Check each file; print ``FILE: valid (…)`` or every problem with its path."""
+    code = EXIT_OK
+    for name in args.files:
+        shown = display_name(name)
+        try:
+            ds = read_dataset(name)
+        except ValidationError as exc:
+            n = len(exc.problems)
+            _print_lines([f"{shown}: {p}" for p in exc.problems])
+            _print_lines([f"{shown}: invalid ({n} problem{'s' if n > 1 else ''})"])
+            code = max(code, EXIT_INVALID)
+        except OSError as exc:
+            sys.stdout.flush()
+            print_error(describe_os_error(exc))
+            code = max(code, EXIT_IO)
+        else:
+            _print_lines([f"{shown}: valid ({_render.counted(_render.record_counts(ds))})"])
+    return code
+
+
+def stats(args: argparse.Namespace) -> int:
+    """Print counts of records and of events by kind, status, year and actor."""
+    ds = load_dataset(args.file)
+    numbers = _render.stats_of(ds, args.top)
+    if args.format == "json":
+        sys.stdout.write(_json(numbers))
+    else:
+        _print_lines(_render.stats_lines(display_name(args.file), numbers))
+    return EXIT_OK
+
+
+def _refine(flag: str, make: Callable[[], Query]) -> Query:
+    """Run one query method; a bad flag value becomes a usage error naming `flag`."""
+    try:
+        return make()
+    except ValidationError as exc:
+        problem = exc.problems[0]
+        raise CommandError(
+            f"argument {flag}: {problem.message} (got {problem.value!r})", EXIT_USAGE
+        ) from None
+
+
+def _filtered(ds: Dataset, args: argparse.Namespace) -> Query:
+    """The query the filter flags of ``query`` and ``timeline`` describe."""
+    q = ds.query()
+    members = getattr(args, "members", False)
+    if args.actor:
+        q = _refine("--actor", partial(q.involving, *args.actor, include_members=members))
+    if getattr(args, "between", None):
+        q = _refine("--between", partial(q.between, *args.between))
+    if getattr(args, "kind", None):
+        q = q.kind(*args.kind)
+    if getattr(args, "status", None):
+        q = q.status(*args.status)
+    if args.during is not None:
+        mode = "definitely" if getattr(args, "definitely", False) else "possibly"
+        q = _refine("--during", partial(q.during, args.during, mode))
+    if getattr(args, "place", None) is not None:
+        q = _refine("--place", partial(q.at, args.place))
+    for topic in getattr(args, "topic", None) or ():
+        q = _refine("--topic", partial(q.topic, topic))
+    return q
+
+
+def query(args: argparse.Namespace) -> int:
+    """Print the events matching every filter, as a table, CSV, JSON or JSON Lines."""
+    ds = load_dataset(args.file)
+    q = _filtered(ds, args)
+    events = list(q)
+    if args.limit is not None:
+        events = events[: args.limit]
+    if args.format == "table":
+        _print_lines(_render.event_table(events))
+    elif args.format == "csv":
+        _render.write_csv(events, sys.stdout)
+    else:
+        from ..serialize import dumps  # noqa: PLC0415 - keep start-up fast
+
+        if args.limit is not None:
+            kept = {e.id for e in events}
+            q = q.where(lambda e: e.id in kept)
+        sys.stdout.write(dumps(q.to_dataset(), format=args.format))
+    return EXIT_OK
+
+
+def timeline(args: argparse.Namespace) -> int:
+    """Print the events in chronological order, a heading per year."""
+    ds = load_dataset(args.file)
+    _print_lines(_render.timeline_lines(list(_filtered(ds, args))))
+    return EXIT_OK
+
+
+def _write(output: str, write: Callable[[Any], None], *, binary: bool) -> None:
+    """Call `write` with standard output (``-``) or with `output` opened for writing."""
+    if output == STDIN:
+        sys.stdout.flush()
+        write(sys.stdout.buffer if binary else sys.stdout)
+        return
+    mode = "wb" if binary else "w"
+    encoding = None if binary else "utf-8"
+    newline = None if binary else ""
+    with Path(output).open(mode, encoding=encoding, newline=newline) as f:
+        write(f)
+
+
+def _dataset_format(output: str, flag: str) -> str:
+    """The dataset format (``json`` or ``jsonl``) an output name implies; ``-`` is JSON Lines."""
+    if output == STDIN:
+        return "jsonl"
+    fmt = _DATASET_SUFFIXES.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise CommandError(
+            f"argument {flag}: must end in .json or .jsonl (got {output!r})", EXIT_USAGE
+        )
+    return fmt
+
+
+def _save(ds: Dataset, output: str, fmt: str) -> None:
+    from ..serialize import dump  # noqa: PLC0415 - keep start-up fast
+
+    if output == STDIN:
+        _write(output, lambda f: dump(ds, f, format=fmt), binary=True)  # type: ignore[arg-type]
+    else:
+        dump(ds, output, format=fmt)  # type: ignore[arg-type]
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the dataset in another format to ``-o OUT`` (``-`` for standard output)."""
+    ds = load_dataset(args.file)
+    fmt = args.to
+    if fmt in _DATASET_SUFFIXES.values():
+        _save(ds, args.output, fmt)
+    elif fmt == "csv":
+        _write(args.output, lambda f: _render.write_csv(ds, f), binary=False)
+    return EXIT_OK
+
+
+def _progress(quiet: bool) -> Callable[[int], None] | None:
+    """A progress callback printing ``N rows read`` to standard error (None when `quiet`)."""
+    if quiet:
+        return None
+    shown = [0]
+
+    def report(rows: int) -> None:
+        if rows != shown[0]:
+            shown[0] = rows
+            sys.stderr.write(f"diplo-events: {rows:,} rows read\n")
+            sys.stderr.flush()
+
+    return report
+
+
+def import_icews(args: argparse.Namespace) -> int:
+    """Read an ICEWS event file and save it as a dataset, with progress on standard error."""
+    from ..interop.icews import read_icews  # noqa: PLC0415 - keep start-up fast
+
+    fmt = _dataset_format(args.output, "-o/--output")
+    try:
+        ds, report = read_icews(args.file, progress=_progress(args.quiet))
+    except ValidationError as exc:
+        raise CommandError(invalid_message(args.file, exc), EXIT_INVALID) from None
+    _save(ds, args.output, fmt)
+    if args.verbose:
+        for row in report.skipped:
+            sys.stderr.write(f"diplo-events: skipped line {row.line} ({row.code}): {row.reason}\n")
+        for warning in report.warnings:
+            sys.stderr.write(f"diplo-events: warning: {warning}\n")
+    if not args.quiet:
+        sys.stderr.write(
+            f"diplo-events: {report.events:,} events from {report.rows:,} rows "
+            f"({report.merged_rows:,} merged, {len(report.skipped):,} skipped, "
+            f"{len(report.warnings):,} warnings) written to {display_name(args.output)}\n"
+        )
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of a document (or of one JSON Lines line)."""
+    from ..serialize import json_schema  # noqa: PLC0415 - keep start-up fast
+
+    sys.stdout.write(_json(json_schema(format=args.format)))
+    return EXIT_OK

@@ -1,0 +1,78 @@
+"""Reading the dataset a command works on: a file, standard input (``-``) or ``reference``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..dataset import Dataset
+from ..errors import ValidationError
+from ._errors import EXIT_INVALID, EXIT_IO, CommandError, describe_os_error
+
+__all__ = ["REFERENCE", "STDIN", "display_name", "invalid_message", "load_dataset", "read_dataset"]
+
+REFERENCE = "reference"
+"""The FILE argument that names the reference dataset shipped with the package."""
+
+STDIN = "-"
+"""The FILE argument that names standard input."""
+
+_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
+
+
+def display_name(name: str) -> str:
+    """How a FILE argument is named in messages (``<stdin>`` for ``-``)."""
+    return "<stdin>" if name == STDIN else name
+
+
+def read_dataset(name: str) -> Dataset:
+    """Load the dataset named by a FILE argument.
+
+    ``reference`` is the shipped reference dataset and ``-`` standard input.
+    A ``.json`` or ``.jsonl`` file is read in that format; any other name has
+    its format detected from its content.
+
+    Raises:
+        ValidationError: the data is not a valid dataset (a `DecodeError` when
+            it does not even decode).
+        OSError: the file cannot be read.
+    """
+    from ..serialize import load, loads  # noqa: PLC0415 - keep start-up fast
+
+    if name == REFERENCE:
+        import diplo_events  # noqa: PLC0415 - until the reference dataset lands
+
+        loader = getattr(diplo_events, "load_reference", None)
+        if loader is None:
+            raise CommandError("the reference dataset is not available yet", EXIT_IO)
+        dataset: Dataset = loader()
+        return dataset
+    if name == STDIN:
+        return loads(sys.stdin.buffer.read())
+    path = Path(name)
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt == "json":
+        return load(path, format="json")
+    if fmt == "jsonl":
+        return load(path, format="jsonl")
+    return loads(path.read_bytes())
+
+
+def invalid_message(name: str, exc: ValidationError) -> str:
+    """One line for an invalid file: its first problem and how many more there are."""
+    more = len(exc.problems) - 1
+    text = f"{display_name(name)}: {exc.problems[0]}"
+    if more:
+        plural = "s" if more > 1 else ""
+        text += f" (and {more} more problem{plural}: run 'diplo-events validate {name}')"
+    return text
+
+
+def load_dataset(name: str) -> Dataset:
+    """`read_dataset`, turning its errors into `CommandError` (exit 1 or 3)."""
+    try:
+        return read_dataset(name)
+    except ValidationError as exc:
+        raise CommandError(invalid_message(name, exc), EXIT_INVALID) from None
+    except OSError as exc:
+        raise CommandError(describe_os_error(exc), EXIT_IO) from None

@@ -1,0 +1,234 @@
+"""The argument parser of ``diplo-events``: every command, flag and help text."""
+
+from __future__ import annotations
+
+import argparse
+
+from .._version import __version__
+from ..enums import EventKind, Status
+from . import _commands
+
+__all__ = ["EXPORT_FORMATS", "build_parser"]
+
+EXPORT_FORMATS = ("json", "jsonl", "csv", "dyads", "annotations", "parquet")
+"""The formats of ``export --to``."""
+
+_FILE_HELP = (
+    "a dataset file (.json or .jsonl; other names are sniffed), '-' for standard input, "
+    "or 'reference' for the reference dataset shipped with the package"
+)
+
+_EXIT_CODES = """\
+exit codes:
+  0    success
+  1    invalid data (validate found problems, or a file is not a valid dataset)
+  2    usage error (unknown command or flag, bad flag value)
+  3    a file cannot be read or written
+  130  interrupted
+  141  standard output was closed early (as in '| head')
+"""
+
+_Formatter = argparse.RawDescriptionHelpFormatter
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        msg = f"must be a whole number >= 0 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _command(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=_EXIT_CODES,
+        formatter_class=_Formatter,
+    )
+    parser.set_defaults(parser=parser)
+    return parser
+
+
+def _add_filters(parser: argparse.ArgumentParser, *, full: bool) -> None:
+    """The filter flags of ``query`` (all of them) and ``timeline`` (`full` False)."""
+    group = parser.add_argument_group("filters (an event must meet every one)")
+    group.add_argument(
+        "--actor",
+        metavar="ID",
+        action="append",
+        help="events this actor takes part in (repeat: all of them)",
+    )
+    group.add_argument(
+        "--members",
+        action="store_true",
+        help="with --actor: also count people acting for the actor or members of it",
+    )
+    group.add_argument(
+        "--during",
+        metavar="SPAN",
+        help="events in this period: EDTF ('2018-01', '2017/2018') or as typed ('Jan 2018')",
+    )
+    if not full:
+        return
+    group.add_argument(
+        "--definitely",
+        action="store_true",
+        help="with --during: only events surely inside the period (default: possibly in it)",
+    )
+    group.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("A", "B"),
+        help="dyadic events with A and B on different sides",
+    )
+    group.add_argument(
+        "--kind",
+        action="append",
+        choices=[k.value for k in EventKind],
+        help="events of this kind (repeat: any of them)",
+    )
+    group.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in Status],
+        help="events with this status (repeat: any of them)",
+    )
+    group.add_argument("--place", metavar="ID", help="events at this place or inside it")
+    group.add_argument(
+        "--topic", metavar="TOPIC", action="append", help="events with this topic (repeat: all)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``diplo-events``; each command sets ``handler`` and ``parser``."""
+    parser = argparse.ArgumentParser(
+        prog="diplo-events",
+        description=(
+            "Validate, query, summarise and convert datasets of diplomatic events "
+            "(see https://github.com/diplo-events/diplo_events/tree/main/docs)."
+        ),
+        epilog=_EXIT_CODES,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"diplo-events {__version__}")
+    commands = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+    commands.required = True
+
+    p = _command(
+        commands,
+        "validate",
+        "check dataset files and list every problem",
+        "Check each file and print 'FILE: valid (...)' or every problem with its path "
+        "(JSON Lines paths start with the line: 'line 7.participants[0].actor').",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=_FILE_HELP)
+    p.set_defaults(handler=_commands.validate)
+
+    p = _command(
+        commands,
+        "stats",
+        "count records and events by kind, status, year and actor",
+        "Count the records of a dataset, and its events by kind, status, year (the year an "
+        "event can first have begun in) and actor.",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    p.add_argument("--top", type=_positive, default=10, metavar="N", help="actors shown (0: all)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=_commands.stats)
+
+    p = _command(
+        commands,
+        "query",
+        "list the events that match filters",
+        "List the events meeting every filter, in chronological order. 'json' and 'jsonl' "
+        "print a valid dataset: the matches and every record they refer to.",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    _add_filters(p, full=True)
+    p.add_argument(
+        "--format",
+        choices=("table", "json", "jsonl", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
+    p.add_argument("--limit", type=_positive, metavar="N", help="print at most N events")
+    p.set_defaults(handler=_commands.query)
+
+    p = _command(
+        commands,
+        "timeline",
+        "print a chronological timeline",
+        "Print the events in chronological order under a heading per year, with their "
+        "status and date precision ('~' approximate, '?' uncertain, '..' open).",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    _add_filters(p, full=False)
+    p.set_defaults(handler=_commands.timeline)
+
+    p = _command(
+        commands,
+        "export",
+        "convert a dataset to another format",
+        "Write a dataset as JSON, JSON Lines, CSV (one row per event), dyads, W3C Web "
+        "Annotations or Parquet.",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write ('-': standard output, except for parquet)",
+    )
+    p.set_defaults(handler=_commands.export)
+
+    p = _command(
+        commands,
+        "import",
+        "convert event data from another system",
+        "Convert event data from another system into a dataset.",
+    )
+    systems = p.add_subparsers(title="systems", dest="system", metavar="SYSTEM")
+    systems.required = True
+    p = _command(
+        systems,
+        "icews",
+        "import an ICEWS event file (20 tab-separated columns)",
+        "Read an ICEWS coded event file and save it as a dataset; rows are counted on "
+        "standard error as they are read.",
+    )
+    p.add_argument("file", metavar="FILE", help="the ICEWS file (.tab, .tsv or .txt)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
+    )
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
+    noise.add_argument("--verbose", action="store_true", help="also list skipped rows and warnings")
+    p.set_defaults(handler=_commands.import_icews)
+
+    p = _command(
+        commands,
+        "schema",
+        "print the JSON Schema of the file format",
+        "Print the JSON Schema (draft 2020-12) of a dataset document, or of one line of "
+        "JSON Lines with --format jsonl.",
+    )
+    p.add_argument("--format", choices=("json", "jsonl"), default="json", help="which schema")
+    p.set_defaults(handler=_commands.schema)
+    return parser
