@@ -1,1 +1,44 @@
-"""Interoperability: ICEWS import; dyadic, Web Annotation and Arrow/Parquet exports."""
+"""Interoperability: ICEWS import; dyadic, Web Annotation and Arrow/Parquet exports.
+
+See ``docs/interop.md``. The exports take a `Dataset` or any iterable of
+records (such as `diplo_events.iter_records` yields), so they stream.
+"""
+
+from .annotations import (
+    ANNOTATION_CONTEXT,
+    annotation_collection,
+    evidence_from_annotation,
+    iter_annotations,
+)
+from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
+from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
+from .icews import (
+    ICEWS_COLUMNS,
+    IcewsFormatError,
+    IcewsReader,
+    ImportReport,
+    SkippedRow,
+    read_icews,
+)
+
+__all__ = [
+    "ANNOTATION_CONTEXT",
+    "DYAD_COLUMNS",
+    "ICEWS_COLUMNS",
+    "IcewsFormatError",
+    "IcewsReader",
+    "ImportReport",
+    "MissingDependencyError",
+    "SkippedRow",
+    "annotation_collection",
+    "arrow_schema",
+    "dyad_records",
+    "evidence_from_annotation",
+    "iter_annotations",
+    "iter_batches",
+    "iter_dyads",
+    "read_icews",
+    "to_arrow",
+    "write_dyads_csv",
+    "write_parquet",
+]
