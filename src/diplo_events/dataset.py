@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from .errors import Problem, ValidationError
 from .model import EVENT_CLASSES, Actor, Event, Membership, Participant, Place, Source
+from .query import Query
 from .validate import check_dataset, iter_records, side_of
 
 __all__ = ["Dataset"]
@@ -129,6 +130,15 @@ class Dataset:
             f"{len(self._memberships)} memberships, {len(self._places)} places, "
             f"{len(self._events)} events>"
         )
+
+    # -- queries and analyses (see query.py and analysis.py) ---------------------
+
+    def query(self) -> Query:
+        """Start a `Query` over all events; chain conditions on it (see ``docs/queries.md``).
+
+        The indexes behind queries are built on first use and kept with the dataset.
+        """
+        return Query(self)
 
 
 def _collect(
