@@ -418,7 +418,8 @@ class TestEvents:
         )
         with pytest.raises(ValidationError) as exc:
             Meeting(**common(), format="bilateral", codes=[code, code])
-        assert problems(exc) == [("codes", "has a repeated code")]
+        assert [p[0] for p in problems(exc)] == ["codes[1]"]
+        assert problems(exc)[0][1] == "is repeated"
         with pytest.raises(ValidationError) as exc:
             EventCode(scheme="cameo", code="42a")
         assert problems(exc) == [("code", "must be a CAMEO code: 2 to 4 digits, as text ('042')")]

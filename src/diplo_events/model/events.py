@@ -234,9 +234,9 @@ class Event:
                             value=r.target,
                         )
                     )
-        check_records(problems, "codes", self.codes, EventCode, "an EventCode")
-        if check_tuple([], "codes", self.codes) and len(set(self.codes)) != len(self.codes):
-            problems.append(Problem(path="codes", message="has a repeated code", value=self.codes))
+        if self.codes != ():
+            check_records(problems, "codes", self.codes, EventCode, "an EventCode")
+            _check_repeated_codes(problems, self.codes)
         check_text(problems, "note", self.note, optional=True)
 
     def actors(self) -> tuple[str, ...]:
@@ -258,6 +258,18 @@ class Event:
         actors = {p.actor for p in participants if isinstance(p, Participant) and p.role in roles}
         if len(actors) < minimum:
             problems.append(Problem(path="participants", message=what, value=len(actors)))
+
+
+def _check_repeated_codes(problems: Problems, codes: object) -> None:
+    """Report an EventCode that repeats an earlier one (other items are reported elsewhere)."""
+    if type(codes) is not tuple:
+        return
+    seen: set[EventCode] = set()
+    for i, code in enumerate(codes):
+        if type(code) is EventCode:
+            if code in seen:
+                problems.append(Problem(path=f"codes[{i}]", message="is repeated", value=code))
+            seen.add(code)
 
 
 ALL_ROLES: frozenset[Role] = frozenset(Role)

@@ -9,7 +9,7 @@ import attrs
 from .._checks import Problems, check_bool
 from ..enums import EventKind, Role
 from ..errors import Problem
-from .events import Event
+from .events import Event, Participant
 
 __all__ = ["Visit"]
 
@@ -35,8 +35,9 @@ class Visit(Event):
         self._count_roles(problems, _VISITOR, 1, "a visit needs a participant with role 'visitor'")
         self._count_roles(problems, _HOST, 1, "a visit needs a participant with role 'host'")
         if type(self.participants) is tuple:
-            visitors = set(self.with_role(Role.VISITOR))
-            both = [a for a in self.with_role(Role.HOST) if a in visitors]
+            valid = [p for p in self.participants if type(p) is Participant]
+            visitors = {p.actor for p in valid if p.role is Role.VISITOR}
+            both = [p.actor for p in valid if p.role is Role.HOST and p.actor in visitors]
             if both:
                 problems.append(
                     Problem(
