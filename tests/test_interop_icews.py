@@ -210,3 +210,25 @@ class TestRealSample:
         assert len(involved) == 603
         between = {frozenset(countries(e)) for e in involved if len(countries(e) & CJK) >= 2}
         assert between == {frozenset({"KOR", "PRK"}), frozenset({"JPN", "PRK"})}
+
+
+class TestEdgeRows:
+    def test_missing_source_clashing_ids_and_non_latin_names(self) -> None:
+        """A row without a source actor is reported; clashing slugs get a hash; non-Latin names a hashed slug."""
+        lines = fixture_bytes().split(b"\n")
+        cells = lines[1].split(b"\t")
+        no_source = b"\t".join([b"20", cells[1], b"NA", *cells[3:]])
+        clash = b"\t".join([b"21", cells[1], b"JAPAN", *cells[3:11], b"200", *cells[12:]])
+        han = b"\t".join(
+            [b"22", cells[1], "習近平".encode(), b"NA", b"China", *cells[5:11], b"201", *cells[12:]]
+        )
+        data = b"\n".join([*lines[:-1], no_source, clash, han, b""])
+        ds, report = read_icews(io.BytesIO(data))
+        assert (
+            SkippedRow(line=15, event_id="20", code="040", reason="the row names no source actor")
+            in report.skipped
+        )
+        clashing = [a for a in ds.actors if a.startswith("icews-japan-jpn-")]
+        assert len(clashing) == 1
+        assert ds.actors[clashing[0]].name == "JAPAN"
+        assert any(a.startswith("icews-x") and a.endswith("-chn") for a in ds.actors)
