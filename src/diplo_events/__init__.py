@@ -3,7 +3,8 @@
 The public API is what ``__all__`` lists; everything else is internal.
 """
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from .dataset import Dataset
 from .enums import (
@@ -50,16 +51,31 @@ from .model import (
     Unbounded,
     Visit,
 )
-from .serialize import (
-    dump,
-    dumps,
-    from_dict,
-    iter_records,
-    json_schema,
-    load,
-    loads,
-    to_dict,
-)
+
+if TYPE_CHECKING:
+    from .serialize import (
+        dump,
+        dumps,
+        from_dict,
+        iter_records,
+        json_schema,
+        load,
+        loads,
+        to_dict,
+    )
+
+# Subsystems that a user may not need are imported on first use (PEP 562), so that
+# `import diplo_events` stays cheap: name -> module that defines it.
+_LAZY: dict[str, str] = {
+    "dump": "diplo_events.serialize",
+    "dumps": "diplo_events.serialize",
+    "from_dict": "diplo_events.serialize",
+    "iter_records": "diplo_events.serialize",
+    "json_schema": "diplo_events.serialize",
+    "load": "diplo_events.serialize",
+    "loads": "diplo_events.serialize",
+    "to_dict": "diplo_events.serialize",
+}
 
 __all__ = [
     "Actor",
@@ -113,6 +129,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from ._version import __version__  # noqa: PLC0415 - lazy on purpose
 
