@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from . import analysis
+from .analysis import DyadCount, MeetingNetwork, Quote, TimelineEntry
 from .errors import Problem, ValidationError
 from .model import EVENT_CLASSES, Actor, Event, Membership, Participant, Place, Source
-from .query import Query
 from .validate import check_dataset, iter_records, side_of
+
+if TYPE_CHECKING:
+    from .query import Query
 
 __all__ = ["Dataset"]
 
@@ -138,7 +142,35 @@ class Dataset:
 
         The indexes behind queries are built on first use and kept with the dataset.
         """
+        from .query import Query  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return Query(self)
+
+    def timeline(
+        self, actor: str, other: str | None = None, *, include_members: bool = False
+    ) -> tuple[TimelineEntry, ...]:
+        """The events of `actor` (or between it and `other`) in order; see `analysis.timeline`."""
+        return analysis.timeline(self, actor, other, include_members=include_members)
+
+    def dyad_counts(
+        self, *, by: str = "side", per_month: bool = False, events: Iterable[Event] | None = None
+    ) -> tuple[DyadCount, ...]:
+        """Co-participation counts per pair (optionally per month); see `analysis.dyad_counts`."""
+        return analysis.dyad_counts(self, by=by, per_month=per_month, events=events)
+
+    def meeting_network(
+        self, *, by: str = "side", events: Iterable[Event] | None = None
+    ) -> MeetingNetwork:
+        """Who met whom, as nodes and counted edges; see `analysis.meeting_network`."""
+        return analysis.meeting_network(self, by=by, events=events)
+
+    def dispute_history(self, dispute_id: str) -> tuple[TimelineEntry, ...]:
+        """The events linked to a dispute through relations, in order; see `analysis`."""
+        return analysis.dispute_history(self, dispute_id)
+
+    def evidence_of(self, event: str | Event) -> tuple[Quote, ...]:
+        """The evidence of an event, each quote with its source; see `analysis.evidence_of`."""
+        return analysis.evidence_of(self, event)
 
 
 def _collect(
