@@ -12,11 +12,10 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..dataset import Dataset
 from ..errors import ValidationError
-from ..query import Query
 from . import _render
 from ._errors import (
     EXIT_INVALID,
@@ -28,6 +27,9 @@ from ._errors import (
     print_error,
 )
 from ._io import STDIN, display_name, invalid_message, load_dataset, read_dataset
+
+if TYPE_CHECKING:
+    from ..query import Query
 
 __all__ = ["export", "import_icews", "query", "schema", "stats", "timeline", "validate"]
 
@@ -93,7 +95,12 @@ def _filtered(ds: Dataset, args: argparse.Namespace) -> Query:
     if args.actor:
         q = _refine("--actor", partial(q.involving, *args.actor, include_members=members))
     if getattr(args, "between", None):
-        q = _refine("--between", partial(q.between, *args.between))
+        first, second = args.between
+        if first == second:
+            raise CommandError(
+                f"argument --between: needs two different actors (got {first!r} twice)", EXIT_USAGE
+            )
+        q = _refine("--between", partial(q.between, first, second))
     if getattr(args, "kind", None):
         q = q.kind(*args.kind)
     if getattr(args, "status", None):
