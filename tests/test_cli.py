@@ -84,6 +84,13 @@ def files(tmp_path: Path) -> dict[str, str]:
     return out
 
 
+def counts(ds: Dataset) -> str:
+    """``1 source, 4 actors, …`` for `ds`, as the commands print it."""
+    from diplo_events.cli._render import counted, record_counts
+
+    return counted(record_counts(ds))
+
+
 def icews_file(path: Path) -> Path:
     """Write a four-row ICEWS file: a visit reported both ways, a statement, an unknown code."""
 
@@ -114,6 +121,14 @@ class TestEntryPoints:
             f"diplo-events {__version__}\n",
             "",
         )
+
+    def test_reference(self) -> None:
+        """'reference' names the dataset shipped with the package."""
+        from diplo_events import load_reference
+
+        result = run("validate", "reference")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == f"reference: valid ({counts(load_reference())})\n"
 
     def test_python_dash_m(self) -> None:
         """``python -m diplo_events`` is the same program."""
@@ -394,7 +409,7 @@ class TestStats:
         assert [a["id"] for a in stats["by_actor"]] == ["chn", "jpn", "kono-taro", "li-keqiang"]
 
     def test_unknown_year_first(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """An event with an open start is counted under 'unknown', listed first."""
+        """An event with an open start is counted under 'unknown' and shown first in the timeline."""
         from .helpers import collections
 
         parts = collections()
@@ -408,6 +423,11 @@ class TestStats:
         code, out, _ = call(capsys, "stats", str(tmp_path / "open.json"), "--format", "json")
         assert code == 0
         assert json.loads(out)["by_year"] == {"unknown": 1, "2018": 4}
+        code, out, _ = call(capsys, "timeline", str(tmp_path / "open.json"))
+        assert out.splitlines()[1:3] == [
+            "-- start unknown --",
+            "../2019                year       ongoing   dispute    The island dispute. [ev-dispute]",
+        ]
 
 
 class TestQuery:

@@ -40,13 +40,9 @@ def read_dataset(name: str) -> Dataset:
     from ..serialize import load, loads  # noqa: PLC0415 - keep start-up fast
 
     if name == REFERENCE:
-        import diplo_events  # noqa: PLC0415 - until the reference dataset lands
+        from ..reference import load_reference  # noqa: PLC0415
 
-        loader = getattr(diplo_events, "load_reference", None)
-        if loader is None:
-            raise CommandError("the reference dataset is not available yet", EXIT_IO)
-        dataset: Dataset = loader()
-        return dataset
+        return load_reference()
     if name == STDIN:
         return loads(sys.stdin.buffer.read())
     path = Path(name)

@@ -130,7 +130,7 @@ def timeline_lines(events: Sequence[Event]) -> list[str]:
         year = year_of(event)
         if year != heading:
             heading = year
-            lines.append(f"-- {year} --")
+            lines.append("-- start unknown --" if year == UNKNOWN_YEAR else f"-- {year} --")
         lines.append(line)
     return lines
 
