@@ -124,7 +124,7 @@ class TestEntryPoints:
 
     def test_reference(self) -> None:
         """'reference' names the dataset shipped with the package."""
-        from diplo_events import load_reference
+        from diplo_events.reference import load_reference
 
         result = run("validate", "reference")
         assert result.returncode == 0, result.stderr
