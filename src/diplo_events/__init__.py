@@ -53,6 +53,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .reference import load_reference
     from .serialize import (
         dump,
         dumps,
@@ -73,6 +74,7 @@ _LAZY: dict[str, str] = {
     "iter_records": "diplo_events.serialize",
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
+    "load_reference": "diplo_events.reference",
     "loads": "diplo_events.serialize",
     "to_dict": "diplo_events.serialize",
 }
@@ -123,6 +125,7 @@ __all__ = [
     "iter_records",
     "json_schema",
     "load",
+    "load_reference",
     "loads",
     "to_dict",
 ]

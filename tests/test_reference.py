@@ -1,0 +1,557 @@
+"""The reference dataset: complete against the article, anchored, shipped and reproducible."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+import pytest
+
+from diplo_events import (
+    Dataset,
+    Dispute,
+    EventKind,
+    Evidence,
+    Status,
+    TimeSpan,
+    Unbounded,
+    Visit,
+)
+from diplo_events.reference import DATA_FILE, SOURCE_ID, load_reference
+from diplo_events.serialize import dumps, loads
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILDER_PATH = ROOT / "tools" / "build_reference.py"
+PACKAGE_DATA = ROOT / "src" / "diplo_events" / "reference" / DATA_FILE
+PUBLISHED = dt.date(2018, 2, 9)
+
+
+def _load_builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_reference", BUILDER_PATH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+builder = _load_builder()
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return load_reference()
+
+
+@pytest.fixture(scope="module")
+def text(ds: Dataset) -> str:
+    source_text = ds.sources[SOURCE_ID].text
+    assert source_text is not None
+    return source_text
+
+
+def all_evidence(ds: Dataset) -> Iterator[tuple[str, Evidence]]:
+    """Every evidence span of the dataset, with the path of its record."""
+    for key, actor in ds.actors.items():
+        for span in actor.evidence:
+            yield f"actors[{key!r}]", span
+    for i, membership in enumerate(ds.memberships):
+        for span in membership.evidence:
+            yield f"memberships[{i}]", span
+    for key, place in ds.places.items():
+        for span in place.evidence:
+            yield f"places[{key!r}]", span
+    for event in ds:
+        for span in event.evidence:
+            yield f"events[{event.id!r}]", span
+
+
+# -- sentences ------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """Split the article into sentences: (start, end, text), stripped, per line."""
+    out: list[tuple[int, int, str]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        cut = 0
+        for end_match in [*_SENTENCE_END.finditer(line), None]:
+            end = len(line) if end_match is None else end_match.start()
+            piece = line[cut:end]
+            stripped = piece.strip()
+            if stripped:
+                start = line_start + cut + len(piece) - len(piece.lstrip())
+                out.append((start, start + len(stripped), stripped))
+            if end_match is not None:
+                cut = end_match.end()
+        line_start += len(line) + 1
+    return out
+
+
+def normalise(sentence: str) -> str:
+    """Collapse every run of whitespace (no-break spaces included) to one space."""
+    return " ".join(sentence.split())
+
+
+ALLOWED_UNCOVERED: dict[str, str] = {
+    "Sino-Japanese Ties and the Political Thaw in Northeast Asia": "the title: Source.title",
+    "Photo Credit: Kyodo News": "the photo credit: Source.credit",
+    "By Tai Wei Lim": "the byline: Source.authors",
+    "Feb. 09, 2018 | | 0 comments": "the date line: Source.published; the count is page furniture",
+    "It was a clear attempt and desire to reboot the bilateral relationship.": (
+        "the author's reading of the 'fresh start' remark, which is encoded"
+    ),
+    "Their capacity and potential to cooperate and alleviate poverty in the world is tremendous.": (
+        "opinion"
+    ),
+    "This can reverse the trust deficit between the two countries.": "opinion on a hoped-for effect",
+    "North Korean remains an urgent issue around which both countries can strengthen their cooperation.": (
+        "assessment introducing the paragraph whose facts are encoded"
+    ),
+    "There is a need to address this heightened sense of potential nuclear war breaking out in the region.": (
+        "opinion"
+    ),
+    "There is a common rallying point for all three Northeast Asian countries in forging cooperation, which is the need to defuse the situation on the Korean Peninsula.": (
+        "assessment"
+    ),
+    "China and Japan are also improving their relations with South Korea individually.": (
+        "topic sentence; the two facts it sums up are encoded from the next two sentences"
+    ),
+    "These two powers working in tandem with the US can bring peace and economic development to the region if they are willing to dialogue and talk about their differences and spot areas of complementarity.": (
+        "opinion"
+    ),
+    "A lot is at stake here and a lot more can be accomplished with greater cooperation as well as cool-headed dialogue over regional differences.": (
+        "opinion"
+    ),
+    "Leave a Reply": "comment-form boilerplate",
+    "Your email address will not be published.": "comment-form boilerplate",
+    "Required fields are marked *": "comment-form boilerplate",
+}
+"""Sentences that state no fact to encode, each with the reason."""
+
+
+def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# -- tests ----------------------------------------------------------------------------
+
+
+class TestLoadReference:
+    def test_returns_a_validated_dataset(self, ds: Dataset) -> None:
+        """load_reference() gives a Dataset, which is validated on construction."""
+        assert isinstance(ds, Dataset)
+        assert repr(ds) == ("<Dataset: 1 sources, 27 actors, 11 memberships, 22 places, 53 events>")
+
+    def test_is_cached(self) -> None:
+        """A second call returns the same object instead of decoding again."""
+        assert load_reference() is load_reference()
+
+    def test_is_exported_at_the_top_level(self) -> None:
+        """diplo_events.load_reference is the same function, when the package exports it."""
+        import diplo_events
+
+        if "load_reference" not in diplo_events.__all__:
+            pytest.fail("diplo_events.__all__ does not export load_reference")
+        assert diplo_events.load_reference is load_reference
+
+    def test_equals_what_the_builder_builds(self, ds: Dataset) -> None:
+        """The shipped data decode to exactly the records the builder makes."""
+        assert ds == builder.build_dataset()
+
+
+class TestSource:
+    def test_attribution(self, ds: Dataset) -> None:
+        """Title, author, date, language and photo credit are the article's."""
+        source = ds.sources[SOURCE_ID]
+        assert list(ds.sources) == [SOURCE_ID]
+        assert source.title == "Sino-Japanese Ties and the Political Thaw in Northeast Asia"
+        assert source.authors == ("Tai Wei Lim",)
+        assert str(source.published) == "2018-02-09"
+        assert source.language == "en"
+        assert source.credit == "Photo Credit: Kyodo News"
+        assert source.publisher is None
+        assert source.url is None
+
+    def test_text_is_the_article_exactly(self, text: str) -> None:
+        """The text is the article byte for byte: 8,890 code points, no-break spaces kept."""
+        article = (ROOT / "src" / "diplo_events" / "reference" / "article.txt").read_bytes()
+        assert text.encode("utf-8") == article
+        assert len(text) == 8890
+        assert text.count("\u00a0") == 10
+        assert "\u2014" in text
+        assert "\u201cfresh start\u201d" in text
+
+
+class TestEvidence:
+    def test_every_quote_equals_the_text_at_its_offsets(self, ds: Dataset, text: str) -> None:
+        """Actors, memberships, places and events: text[start:end] == quote, on this source."""
+        spans = list(all_evidence(ds))
+        assert len(spans) == 141
+        for path, span in spans:
+            assert span.source == SOURCE_ID, path
+            assert text[span.start : span.end] == span.quote, path
+
+    def test_every_event_and_membership_has_evidence(self, ds: Dataset) -> None:
+        """No event and no membership is without a span of text stating it."""
+        assert [e.id for e in ds if not e.evidence] == []
+        assert [m for m in ds.memberships if not m.evidence] == []
+
+    def test_every_place_except_background_countries_has_evidence(self, ds: Dataset) -> None:
+        """Only the containing countries added for part_of chains lack evidence."""
+        without = sorted(key for key, place in ds.places.items() if not place.evidence)
+        assert without == ["china", "japan", "united-states"]
+
+
+class TestCounts:
+    def test_events_by_kind(self, ds: Dataset) -> None:
+        """An accidental deletion or change of kind fails here."""
+        counts = Counter(e.kind for e in ds)
+        assert counts == {
+            EventKind.MEETING: 12,
+            EventKind.VISIT: 6,
+            EventKind.AGREEMENT: 4,
+            EventKind.DISPUTE: 5,
+            EventKind.STATEMENT: 12,
+            EventKind.INCIDENT: 14,
+        }
+
+    def test_events_by_status(self, ds: Dataset) -> None:
+        """The statuses, anticipated and negated ones included."""
+        counts = Counter(e.status for e in ds)
+        assert counts == {
+            Status.OCCURRED: 34,
+            Status.ONGOING: 11,
+            Status.EXPECTED: 2,
+            Status.PLANNED: 2,
+            Status.PROPOSED: 1,
+            Status.HYPOTHETICAL: 1,
+            Status.NEGATED: 1,
+            Status.CANCELLED: 1,
+        }
+
+    def test_actors_places_and_memberships(self, ds: Dataset) -> None:
+        """Actors by kind, places by kind, and the number of memberships."""
+        assert Counter(a.kind.value for a in ds.actors.values()) == {
+            "state": 7,
+            "person": 11,
+            "organization": 9,
+        }
+        assert Counter(p.kind.value for p in ds.places.values()) == {
+            "country": 6,
+            "city": 4,
+            "district": 1,
+            "venue": 1,
+            "island": 2,
+            "islands": 1,
+            "peninsula": 1,
+            "province": 1,
+            "sea": 1,
+            "maritime_area": 2,
+            "region": 2,
+        }
+        assert len(ds.memberships) == 11
+
+    def test_codes(self, ds: Dataset) -> None:
+        """27 events carry a CAMEO code, and each of those a PLOVER type from the table."""
+        coded = [e for e in ds if e.codes]
+        assert len(coded) == 27
+        assert sum(len(e.codes) for e in ds) == 52
+        assert {e.status for e in coded} == {Status.OCCURRED, Status.ONGOING}
+
+
+class TestCoverage:
+    def test_the_splitter_finds_every_sentence(self, text: str) -> None:
+        """Sentences are exact slices of the text; 'Feb. 09' does not end a sentence."""
+        found = sentences(text)
+        assert len(found) == 62
+        for start, end, sentence in found:
+            assert text[start:end] == sentence
+        assert normalise(found[4][2]) == "Feb. 09, 2018 | | 0 comments"
+
+    def test_every_fact_sentence_is_covered_by_evidence(self, ds: Dataset, text: str) -> None:
+        """A sentence outside the allow-list that no evidence span touches is a gap."""
+        spans = [(span.start, span.end) for _, span in all_evidence(ds)]
+        gaps = [
+            normalise(sentence)
+            for start, end, sentence in sentences(text)
+            if not covered(start, end, spans) and normalise(sentence) not in ALLOWED_UNCOVERED
+        ]
+        assert gaps == []
+
+    def test_the_allow_list_is_exact(self, ds: Dataset, text: str) -> None:
+        """Every allowed sentence is in the article, uncovered, and has a reason."""
+        spans = [(span.start, span.end) for _, span in all_evidence(ds)]
+        found = {normalise(s): covered(a, b, spans) for a, b, s in sentences(text)}
+        for sentence, reason in ALLOWED_UNCOVERED.items():
+            assert sentence in found, sentence
+            assert not found[sentence], f"covered, remove it from the allow-list: {sentence}"
+            assert reason.strip()
+
+
+class TestTime:
+    def test_anticipated_events_start_at_publication(self, ds: Dataset) -> None:
+        """Expected, planned, proposed and hypothetical events start on the publication day."""
+        anticipated = {Status.EXPECTED, Status.PLANNED, Status.PROPOSED, Status.HYPOTHETICAL}
+        found = [e for e in ds if e.status in anticipated]
+        assert len(found) == 6
+        for event in found:
+            assert event.when.earliest == PUBLISHED, event.id
+            assert event.when.is_interval, event.id
+
+    def test_anticipated_events_have_an_open_end_unless_the_text_gives_one(
+        self, ds: Dataset
+    ) -> None:
+        """Only the trilateral summit, 'in 2018', has a dated end."""
+        anticipated = {Status.EXPECTED, Status.PLANNED, Status.PROPOSED, Status.HYPOTHETICAL}
+        ends = {e.id: e.when.end for e in ds if e.status in anticipated}
+        dated = {key: str(end) for key, end in ends.items() if end is not Unbounded.OPEN}
+        assert dated == {"trilateral-summit-2018": "2018"}
+
+    def test_nothing_that_happened_lies_after_publication(self, ds: Dataset) -> None:
+        """Occurred and ongoing events start no later than the publication date."""
+        for event in ds:
+            if event.status in {Status.OCCURRED, Status.ONGOING}:
+                assert event.when.earliest is None or event.when.earliest <= PUBLISHED, event.id
+                assert event.when.latest_start <= PUBLISHED, event.id
+
+    def test_since_2012_is_a_negated_claim(self, ds: Dataset) -> None:
+        """'has not happened since 2012' is a negated exchange visit over 2012 to publication."""
+        claim = ds.events["xi-abe-exchange-visits-since-2012"]
+        assert isinstance(claim, Visit)
+        assert claim.status is Status.NEGATED
+        assert claim.reciprocal
+        assert claim.when == TimeSpan.parse("2012/2018-02-09")
+        assert [e.quote for e in claim.evidence] == ["something that has not happened since 2012"]
+
+    def test_exact_dates_from_the_text(self, ds: Dataset) -> None:
+        """Days where the article gives days, as EDTF."""
+        when = {
+            key: str(ds.events[key].when)
+            for key in (
+                "kono-visit-beijing",
+                "apec-summit-danang",
+                "asean-summit-philippines",
+                "kanasugi-kong-talks",
+                "trilateral-meeting-2012-cancelled",
+            )
+        }
+        assert when == {
+            "kono-visit-beijing": "2018-01-27/2018-01-28",
+            "apec-summit-danang": "2017-11-11/2017-11-12",
+            "asean-summit-philippines": "2017-11-13/2017-11-14",
+            "kanasugi-kong-talks": "2018-01-29",
+            "trilateral-meeting-2012-cancelled": "2012",
+        }
+
+    def test_meetings_inside_the_visit(self, ds: Dataset) -> None:
+        """The Beijing meetings and message are part_of the visit and dated to its month."""
+        inside = sorted(e.id for e in ds if e.part_of == "kono-visit-beijing")
+        assert inside == [
+            "kono-li-meeting",
+            "kono-message",
+            "kono-wang-meeting",
+            "kono-yang-meeting",
+        ]
+        visit = ds.events["kono-visit-beijing"]
+        for key in inside:
+            assert str(ds.events[key].when) == "2018-01"
+            assert ds.events[key].when.possibly_within(visit.when)
+
+
+class TestStructure:
+    def test_the_follow_up_to_danang(self, ds: Dataset) -> None:
+        """The Beijing visit follows up the Danang sidelines meeting, which is part of APEC."""
+        visit = ds.events["kono-visit-beijing"]
+        assert [(r.kind.value, r.target) for r in visit.relations] == [
+            ("follows_up", "danang-sidelines-meeting")
+        ]
+        assert ds.events["danang-sidelines-meeting"].part_of == "apec-summit-danang"
+
+    def test_disputes_and_their_incidents(self, ds: Dataset) -> None:
+        """Each dispute has an incident or statement pointing to it."""
+        disputes = [e for e in ds if isinstance(e, Dispute)]
+        assert len(disputes) == 5
+        targets = {r.target for e in ds for r in e.relations}
+        assert [d.id for d in disputes if d.id not in targets] == []
+
+    def test_the_islands_are_named_neutrally(self, ds: Dataset) -> None:
+        """Both names with their users; claimants and administrator; no single country."""
+        islands = ds.places["diaoyu-senkaku-islands"]
+        assert islands.name == "Diaoyu/Senkaku Islands"
+        assert islands.country is None
+        assert {(n.name, n.used_by) for n in islands.names} == {
+            ("Diaoyu", ("chn",)),
+            ("Senkaku", ("jpn",)),
+        }
+        assert islands.claimed_by == ("chn", "jpn")
+        assert islands.administered_by == ("jpn",)
+
+    def test_the_unnamed_father(self, ds: Dataset) -> None:
+        """Kono's father stays unnamed, as in the article."""
+        father = ds.actors["kono-father"]
+        assert father.name == "Father of Taro Kono"
+        assert father.aliases == ("The Japanese Minister\u2019s father",)
+        assert father.country is None
+
+    def test_every_record_has_a_note_on_background_knowledge_where_used(self, ds: Dataset) -> None:
+        """Country codes of states are marked as background knowledge in their notes."""
+        for actor in ds.actors.values():
+            if actor.kind.value == "state":
+                assert actor.note is not None
+                assert "background knowledge" in actor.note, actor.id
+
+
+FORMATS: tuple[Literal["json", "jsonl"], ...] = ("json", "jsonl")
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_round_trip_is_unchanged(self, ds: Dataset, fmt: Literal["json", "jsonl"]) -> None:
+        """Dataset -> text -> Dataset is equal, and text -> Dataset -> text identical."""
+        encoded = dumps(ds, format=fmt)
+        again = loads(encoded, format=fmt)
+        assert again == ds
+        assert dumps(again, format=fmt) == encoded
+
+    def test_the_shipped_file_is_canonical(self, ds: Dataset) -> None:
+        """The package data file is exactly what dumps() writes for the loaded dataset."""
+        assert dumps(ds).encode("utf-8") == PACKAGE_DATA.read_bytes()
+
+
+class TestBuilder:
+    def test_reproduces_the_shipped_file_byte_for_byte(self) -> None:
+        """Rebuilding gives exactly the bytes of the package data file."""
+        assert builder.render(builder.build_dataset()) == PACKAGE_DATA.read_bytes()
+
+    def test_check_mode_passes_on_the_shipped_file(self) -> None:
+        """`--check` exits 0 when the shipped file is up to date."""
+        assert builder.main(["--check"]) == 0
+
+    def test_check_mode_fails_on_a_stale_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`--check` exits 1 when the file differs, and when it is missing."""
+        stale = tmp_path / "reference.json"
+        stale.write_bytes(PACKAGE_DATA.read_bytes().replace(b"Kono", b"Kano", 1))
+        monkeypatch.setattr(builder, "DATA_PATH", stale)
+        assert builder.main(["--check"]) == 1
+        monkeypatch.setattr(builder, "DATA_PATH", tmp_path / "missing.json")
+        assert builder.main(["--check"]) == 1
+
+    def test_writes_the_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without `--check` it writes the data file, identical to the shipped one."""
+        target = tmp_path / "reference.json"
+        monkeypatch.setattr(builder, "DATA_PATH", target)
+        assert builder.main([]) == 0
+        assert target.read_bytes() == PACKAGE_DATA.read_bytes()
+
+    def test_rejects_another_article(self, tmp_path: Path) -> None:
+        """The article is checked by its SHA-256 before anything is built."""
+        other = tmp_path / "article.txt"
+        other.write_text("Sino-Japanese Ties\n", encoding="utf-8")
+        with pytest.raises(
+            ValueError, match=r"is not the reference article \(sha256 [0-9a-f]{64}\)"
+        ):
+            builder.build_dataset(other)
+
+
+class TestArticleEv:
+    article = builder.Article("Kono met Wang. Kono met Li.")
+
+    def test_unique_quote(self) -> None:
+        """A unique quote needs no occurrence; offsets are located, not typed."""
+        span = self.article.ev("Wang")
+        assert (span.start, span.end, span.quote) == (9, 13, "Wang")
+
+    def test_nth_occurrence(self) -> None:
+        """occurrence=2 picks the second occurrence."""
+        assert self.article.ev("Kono met", occurrence=2).start == 15
+
+    def test_absent_quote_fails(self) -> None:
+        """A quote not in the text raises, naming it."""
+        with pytest.raises(builder.QuoteError, match=r"^quote not in the article: 'Abe'$"):
+            self.article.ev("Abe")
+
+    def test_ambiguous_quote_fails(self) -> None:
+        """A repeated quote without an occurrence raises."""
+        with pytest.raises(
+            builder.QuoteError, match=r"^quote occurs 2 times, give an occurrence: 'Kono met'$"
+        ):
+            self.article.ev("Kono met")
+
+    def test_missing_occurrence_fails(self) -> None:
+        """An occurrence past the last one raises."""
+        with pytest.raises(builder.QuoteError, match=r"^quote occurs 2 times, not 3: 'Kono met'$"):
+            self.article.ev("Kono met", occurrence=3)
+
+
+class TestCodesTable:
+    def test_unknown_event_in_the_table_fails(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A code for an event that does not exist is an error, not silently dropped."""
+        monkeypatch.setitem(builder.CAMEO_CODES, "no-such-event", "040")
+        with pytest.raises(KeyError, match="no-such-event"):
+            builder.build_dataset()
+
+    def test_anticipated_events_are_not_coded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """CAMEO has no modality: coding a planned event is refused."""
+        monkeypatch.setitem(builder.CAMEO_CODES, "li-visit-tokyo", "042")
+        with pytest.raises(
+            ValueError, match=r"^only occurred or ongoing events are coded: 'li-visit-tokyo'$"
+        ):
+            builder.build_dataset()
+
+
+class TestInstalledWheel:
+    def test_load_reference_from_an_installed_wheel(self, tmp_path: Path) -> None:
+        """Built as a wheel and installed elsewhere, the package still finds its data."""
+        wheels = tmp_path / "wheels"
+        target = tmp_path / "site"
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+            check=True,
+            capture_output=True,
+        )
+        (wheel,) = wheels.glob("diplo_events-*.whl")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--no-deps",
+                "-q",
+                "--target",
+                str(target),
+                str(wheel),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        script = (
+            "import diplo_events.reference as r, pathlib, sys\n"
+            f"assert pathlib.Path(r.__file__).is_relative_to({str(target)!r}), r.__file__\n"
+            "ds = r.load_reference()\n"
+            "print(len(ds), len(ds.actors), next(iter(ds.sources.values())).title)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        )
+        assert result.stdout == (
+            "53 27 Sino-Japanese Ties and the Political Thaw in Northeast Asia\n"
+        )
