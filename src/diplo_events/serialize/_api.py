@@ -13,7 +13,7 @@ from ..dataset import Dataset
 from ..errors import DecodeError, ValidationError
 from ._atomic import write_atomic
 from ._document import from_document, to_document
-from ._jsonlib import encode, parse
+from ._jsonlib import encode, parse, parse_clean
 from ._lines import decode_lines, encode_lines, iter_lines, split_lines
 
 __all__ = ["dump", "dumps", "iter_records", "load", "loads"]
@@ -98,7 +98,8 @@ def loads(data: str | bytes, *, format: Format | None = None) -> Dataset:  # noq
     fmt = _detect(data) if format is None else _check_format(format)
     with _collector_paused():
         if fmt == "json":
-            return from_document(parse(data, indented=True))
+            value, plain = parse_clean(data, indented=True)
+            return from_document(value, plain=plain)
         if isinstance(data, str):
             with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: reported below
                 data = data.encode("utf-8")
@@ -170,7 +171,8 @@ def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Datas
             data = source.read()
         if not isinstance(data, (str, bytes)):
             raise DecodeError.one("", "must be a file of JSON text", type(data).__name__)
-        return from_document(parse(data, indented=True))
+        value, plain = parse_clean(data, indented=True)
+        return from_document(value, plain=plain)
 
 
 def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterator[Any]:

@@ -128,6 +128,24 @@ def check_object(value: Any, keys: Keys, path: str, problems: Problems) -> bool:
     return len(problems) == before
 
 
+_BAD_KEYS = "#keys"
+
+
+def _open(d: Any, keys: Keys, path: str, problems: Problems, failed: set[str]) -> Any:
+    """Check an object's keys; return it (unknown keys dropped, the record marked failed) or None.
+
+    None means it cannot be decoded further: not an object, or a required key
+    is missing. With unknown or repeated keys the known ones are still
+    decoded, so their problems are reported too.
+    """
+    if check_object(d, keys, path, problems):
+        return d
+    if not isinstance(d, dict) or any(k not in d for k in keys.required):
+        return None
+    failed.add(_BAD_KEYS)
+    return {k: v for k, v in d.items() if k in keys.allowed}
+
+
 def _array(
     value: Any, path: str, problems: Problems, decode: Decoder, *, failed: set[str], key: str
 ) -> list[Any]:
@@ -195,16 +213,19 @@ def _evidence(d: dict[str, Any], path: str, problems: Problems, failed: set[str]
 
 def decode_evidence(d: Any, path: str, problems: Problems) -> Evidence | None:
     """Decode an evidence span."""
-    if not check_object(d, KEYS[Evidence], path, problems):
+    failed: set[str] = set()
+    d = _open(d, KEYS[Evidence], path, problems, failed)
+    if d is None:
         return None
-    return _build(Evidence, d, path, problems, set())
+    return _build(Evidence, d, path, problems, failed)
 
 
 def decode_source(d: Any, path: str, problems: Problems) -> Source | None:
     """Decode a source."""
-    if not check_object(d, KEYS[Source], path, problems):
-        return None
     failed: set[str] = set()
+    d = _open(d, KEYS[Source], path, problems, failed)
+    if d is None:
+        return None
     kwargs = dict(d)
     published = d.get("published")
     if published is not None:
@@ -218,9 +239,10 @@ def decode_source(d: Any, path: str, problems: Problems) -> Source | None:
 
 def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
     """Decode an actor; its identifiers are an object mapping schemes to values."""
-    if not check_object(d, KEYS[Actor], path, problems):
-        return None
     failed: set[str] = set()
+    d = _open(d, KEYS[Actor], path, problems, failed)
+    if d is None:
+        return None
     kwargs = dict(d)
     if "identifiers" in d and type(d["identifiers"]) is not dict:
         problems.append(
@@ -238,9 +260,10 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
 
 def decode_membership(d: Any, path: str, problems: Problems) -> Membership | None:
     """Decode a membership."""
-    if not check_object(d, KEYS[Membership], path, problems):
-        return None
     failed: set[str] = set()
+    d = _open(d, KEYS[Membership], path, problems, failed)
+    if d is None:
+        return None
     kwargs = dict(d)
     kwargs["when"] = _span(d.get("when"), f"{path}.when", problems, failed, "when")
     kwargs["evidence"] = _evidence(d, path, problems, failed)
@@ -249,16 +272,19 @@ def decode_membership(d: Any, path: str, problems: Problems) -> Membership | Non
 
 def decode_place_name(d: Any, path: str, problems: Problems) -> PlaceName | None:
     """Decode a place name."""
-    if not check_object(d, KEYS[PlaceName], path, problems):
+    failed: set[str] = set()
+    d = _open(d, KEYS[PlaceName], path, problems, failed)
+    if d is None:
         return None
-    return _build(PlaceName, d, path, problems, set())
+    return _build(PlaceName, d, path, problems, failed)
 
 
 def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
     """Decode a place."""
-    if not check_object(d, KEYS[Place], path, problems):
-        return None
     failed: set[str] = set()
+    d = _open(d, KEYS[Place], path, problems, failed)
+    if d is None:
+        return None
     kwargs = dict(d)
     if "names" in d:
         kwargs["names"] = _array(
@@ -270,23 +296,29 @@ def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
 
 def decode_participant(d: Any, path: str, problems: Problems) -> Participant | None:
     """Decode a participant."""
-    if not check_object(d, KEYS[Participant], path, problems):
+    failed: set[str] = set()
+    d = _open(d, KEYS[Participant], path, problems, failed)
+    if d is None:
         return None
-    return _build(Participant, d, path, problems, set())
+    return _build(Participant, d, path, problems, failed)
 
 
 def decode_relation(d: Any, path: str, problems: Problems) -> Relation | None:
     """Decode a relation."""
-    if not check_object(d, KEYS[Relation], path, problems):
+    failed: set[str] = set()
+    d = _open(d, KEYS[Relation], path, problems, failed)
+    if d is None:
         return None
-    return _build(Relation, d, path, problems, set())
+    return _build(Relation, d, path, problems, failed)
 
 
 def decode_code(d: Any, path: str, problems: Problems) -> EventCode | None:
     """Decode an event code."""
-    if not check_object(d, KEYS[EventCode], path, problems):
+    failed: set[str] = set()
+    d = _open(d, KEYS[EventCode], path, problems, failed)
+    if d is None:
         return None
-    return _build(EventCode, d, path, problems, set())
+    return _build(EventCode, d, path, problems, failed)
 
 
 def decode_event(d: Any, path: str, problems: Problems) -> Event | None:
@@ -310,9 +342,10 @@ def decode_event(d: Any, path: str, problems: Problems) -> Event | None:
 
 
 def _decode_kind(cls: type[Event], d: Any, path: str, problems: Problems) -> Event | None:
-    if not check_object(d, KEYS[cls], path, problems):
-        return None
     failed: set[str] = set()
+    d = _open(d, KEYS[cls], path, problems, failed)
+    if d is None:
+        return None
     kwargs = dict(d)
     del kwargs["kind"]
     kwargs["participants"] = _array(

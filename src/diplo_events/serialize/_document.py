@@ -27,8 +27,10 @@ from ._decode import (
     decode_membership,
     decode_place,
     decode_source,
+    json_type,
 )
 from ._encode import encode_actor, encode_event, encode_membership, encode_place, encode_source
+from ._fast import FastDecoder
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
 
 __all__ = ["COLLECTIONS", "DOCUMENT_KEYS", "from_document", "to_document"]
@@ -72,8 +74,11 @@ def to_document(ds: Dataset) -> dict[str, Any]:
     return document
 
 
-def from_document(value: Any) -> Dataset:
+def from_document(value: Any, *, plain: bool = False) -> Dataset:
     """Decode a parsed document into a validated `Dataset`.
+
+    `plain` says the value comes from `parse_clean` with no repeated key, so
+    records may take the fast path.
 
     Raises:
         UnsupportedFormatVersionError: the document is of a newer format version.
@@ -85,13 +90,15 @@ def from_document(value: Any) -> Dataset:
     if not check_object(value, DOCUMENT_KEYS, "", problems):
         raise DecodeError(problems)
     collections: dict[str, list[Any]] = {}
-    for name, _, _, decode in COLLECTIONS:
+    decode = FastDecoder().decode
+    for name, cls, _, _ in COLLECTIONS:
         items = value[name]
         if type(items) is not list:
-            problems.append(Problem(path=name, message="must be an array", value=items))
+            problems.append(Problem(path=name, message="must be an array", value=json_type(items)))
             continue
-        decoded = [decode(item, f"{name}[{i}]", problems) for i, item in enumerate(items)]
-        collections[name] = decoded
+        collections[name] = [
+            decode(cls, item, f"{name}[{i}]", problems, plain=plain) for i, item in enumerate(items)
+        ]
     if problems:
         raise DecodeError(problems)
     return Dataset(**collections)

@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - the dev environment has orjson
 orjson: Any = _orjson
 """The `orjson` module, or None when it is not installed (tests set it to None)."""
 
-__all__ = ["encode", "parse", "repeated_key"]
+__all__ = ["encode", "parse", "parse_clean", "repeated_key"]
 
 _BOM = "\ufeff"
 
@@ -42,10 +42,15 @@ class _Repeated(dict):  # type: ignore[type-arg]
     repeated: str
 
 
+_REPEATS = [0]
+"""How many objects with a repeated key the standard library parser has met (see `parse_clean`)."""
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) == len(pairs):
         return obj
+    _REPEATS[0] += 1
     seen: set[str] = set()
     bad = _Repeated(obj)
     for key, _ in pairs:  # pragma: no branch - a repeat exists
@@ -158,6 +163,18 @@ def parse(data: str | bytes | bytearray | memoryview, *, indented: bool = False)
                 if again == data:
                     return value
     return _parse_std(_to_text(data))
+
+
+def parse_clean(data: str | bytes, *, indented: bool = False) -> tuple[Any, bool]:
+    """Parse like `parse`; also say whether the value is plain (no object repeats a key).
+
+    A plain value holds only exact ``dict`` objects, so decoders may take their
+    fast path. (Another thread's repeated key can only make this say False,
+    which costs time, never correctness.)
+    """
+    before = _REPEATS[0]
+    value = parse(data, indented=indented)
+    return value, _REPEATS[0] == before
 
 
 def encode(value: Any, *, indented: bool = False) -> bytes:

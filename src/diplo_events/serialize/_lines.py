@@ -23,13 +23,14 @@ from ..dataset import Dataset
 from ..errors import DecodeError, Problem, ValidationError
 from ._decode import json_type
 from ._document import COLLECTIONS, records_of
-from ._jsonlib import encode, parse
+from ._fast import FastDecoder
+from ._jsonlib import encode, parse, parse_clean
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
 
 __all__ = ["decode_lines", "encode_lines", "iter_lines"]
 
 _HEADER = encode({"format": FORMAT_NAME, "version": FORMAT_VERSION}) + b"\n"
-_TYPES = {name[:-1]: (name, decode) for name, _, _, decode in COLLECTIONS}
+_TYPES = {name[:-1]: (name, cls) for name, cls, _, _ in COLLECTIONS}
 _TYPE_NAMES = ", ".join(repr(t) for t in _TYPES)
 _TAGS = {name: name[:-1] for name, *_ in COLLECTIONS}
 _DATASET_PATH = re.compile(r"(sources|actors|places|events)\[('[^']*'|\d+)\]|memberships\[(\d+)\]")
@@ -61,11 +62,13 @@ def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:
     raise DecodeError.one("", "is empty; expected the header line", "")
 
 
-def _record(number: int, line: bytes | str, problems: list[Problem]) -> tuple[str, Any] | None:
+def _record(
+    decoder: FastDecoder, number: int, line: bytes | str, problems: list[Problem]
+) -> tuple[str, Any] | None:
     """Decode one record line into (collection name, record), or None after adding problems."""
     path = f"line {number}"
     try:
-        value = parse(line)
+        value, plain = parse_clean(line)
     except DecodeError as exc:
         problems.extend(p.at(path) for p in exc.problems)
         return None
@@ -81,8 +84,8 @@ def _record(number: int, line: bytes | str, problems: list[Problem]) -> tuple[st
             Problem(path=f"{path}.type", message=f"must be one of {_TYPE_NAMES}", value=tag)
         )
         return None
-    name, decode = entry
-    record = decode(value, path, problems)
+    name, cls = entry
+    record = decoder.decode(cls, value, path, problems, plain=plain)
     return None if record is None else (name, record)
 
 
@@ -95,9 +98,10 @@ def iter_lines(lines: Iterable[bytes | str]) -> Iterator[Any]:
     """
     numbered = _numbered(lines)
     _header(numbered)
+    decoder = FastDecoder()
     for number, line in numbered:
         problems: list[Problem] = []
-        decoded = _record(number, line, problems)
+        decoded = _record(decoder, number, line, problems)
         if decoded is None:
             raise DecodeError(problems)
         yield decoded[1]
@@ -118,8 +122,9 @@ def decode_lines(lines: Iterable[bytes | str]) -> Dataset:
     collections: dict[str, list[Any]] = {name: [] for name, *_ in COLLECTIONS}
     where: dict[str, list[int]] = {name: [] for name, *_ in COLLECTIONS}
     problems: list[Problem] = []
+    decoder = FastDecoder()
     for number, line in numbered:
-        decoded = _record(number, line, problems)
+        decoded = _record(decoder, number, line, problems)
         if decoded is not None:
             collections[decoded[0]].append(decoded[1])
             where[decoded[0]].append(number)
