@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILDER_PATH = ROOT / "tools" / "build_reference.py"
 PACKAGE_DATA = ROOT / "src" / "diplo_events" / "reference" / DATA_FILE
 PUBLISHED = dt.date(2018, 2, 9)
+ANTICIPATED = frozenset({Status.EXPECTED, Status.PLANNED, Status.PROPOSED, Status.HYPOTHETICAL})
 
 
 def _load_builder() -> ModuleType:
@@ -302,8 +303,7 @@ class TestCoverage:
 class TestTime:
     def test_anticipated_events_start_at_publication(self, ds: Dataset) -> None:
         """Expected, planned, proposed and hypothetical events start on the publication day."""
-        anticipated = {Status.EXPECTED, Status.PLANNED, Status.PROPOSED, Status.HYPOTHETICAL}
-        found = [e for e in ds if e.status in anticipated]
+        found = [e for e in ds if e.status in ANTICIPATED]
         assert len(found) == 6
         for event in found:
             assert event.when.earliest == PUBLISHED, event.id
@@ -313,8 +313,7 @@ class TestTime:
         self, ds: Dataset
     ) -> None:
         """Only the trilateral summit, 'in 2018', has a dated end."""
-        anticipated = {Status.EXPECTED, Status.PLANNED, Status.PROPOSED, Status.HYPOTHETICAL}
-        ends = {e.id: e.when.end for e in ds if e.status in anticipated}
+        ends = {e.id: e.when.end for e in ds if e.status in ANTICIPATED}
         dated = {key: str(end) for key, end in ends.items() if end is not Unbounded.OPEN}
         assert dated == {"trilateral-summit-2018": "2018"}
 
