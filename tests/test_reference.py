@@ -516,11 +516,10 @@ class TestInstalledWheel:
         """Built as a wheel and installed elsewhere, the package still finds its data."""
         wheels = tmp_path / "wheels"
         target = tmp_path / "site"
-        subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
-            check=True,
-            capture_output=True,
-        )
+        build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels)]
+        if importlib.util.find_spec("hatchling") is not None:
+            build.append("--no-build-isolation")  # faster, and works offline
+        subprocess.run([*build, str(ROOT)], check=True, capture_output=True)
         (wheel,) = wheels.glob("diplo_events-*.whl")
         subprocess.run(
             [

@@ -1212,7 +1212,9 @@ def anticipated_events(a: Article) -> list[Event]:
             note=(
                 "Cancelled by China (the model has no field for who cancelled, so it is said "
                 "here and in the summary). 'due to its festering dispute with Japan': caused_by "
-                "the island dispute."
+                "the island dispute. Setting 'summit': the article speaks of the trilateral "
+                "summits as a series ('the first trilateral summit since 2015'), though here it "
+                "says 'meeting'."
             ),
         ),
         Meeting(
