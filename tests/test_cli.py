@@ -130,6 +130,22 @@ class TestEntryPoints:
         assert result.returncode == 0, result.stderr
         assert result.stdout == f"reference: valid ({counts(load_reference())})\n"
 
+    def test_reference_and_stdin_in_process(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        files: dict[str, str],
+    ) -> None:
+        """'reference' and '-' also work in process (where coverage is measured)."""
+        from diplo_events.reference import load_reference
+
+        code, out, _ = call(capsys, "stats", "reference", "--format", "json")
+        assert code == 0
+        assert json.loads(out)["records"]["events"] == len(load_reference())
+        stdin = io.TextIOWrapper(io.BytesIO(Path(files["json"]).read_bytes()), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", stdin)
+        assert call(capsys, "query", "-", "--kind", "visit", "--format", "csv")[1].count("\n") == 2
+
     def test_python_dash_m(self) -> None:
         """``python -m diplo_events`` is the same program."""
         result = run("--help", module=True)
@@ -576,6 +592,46 @@ class TestExport:
         with out.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert [r["id"] for r in rows] == list(dataset().events)
+
+    def test_dyads(self, capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
+        """dyads writes the dyadic table of diplo_events.interop as CSV."""
+        from diplo_events.interop import DYAD_COLUMNS, dyad_records
+
+        code, out, _ = call(capsys, "export", files["json"], "--to", "dyads", "-o", "-")
+        assert code == 0
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert tuple(rows[0]) == DYAD_COLUMNS
+        assert [r["event_id"] for r in rows] == [r["event_id"] for r in dyad_records(dataset())]
+
+    def test_annotations(self, capsys: pytest.CaptureFixture[str], files: dict[str, str]) -> None:
+        """annotations writes one Web Annotation collection, named after the input."""
+        code, out, _ = call(capsys, "export", files["json"], "--to", "annotations", "-o", "-")
+        assert code == 0
+        collection = json.loads(out)
+        assert collection["id"] == "urn:diplo-events:annotations:small"
+        assert collection["total"] == sum(len(e.evidence) for e in dataset())
+
+    def test_parquet(
+        self, capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
+    ) -> None:
+        """parquet writes the events table; it cannot go to standard output."""
+        pq = pytest.importorskip("pyarrow.parquet")
+        out = tmp_path / "events.parquet"
+        assert call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", str(out))[0] == 0
+        assert pq.read_table(out).column("id").to_pylist() == list(dataset().events)
+        code, _, err = call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", "-")
+        assert code == 2
+        assert err.splitlines()[-1] == (
+            "diplo-events export: error: argument -o/--output: parquet cannot be written to '-'"
+        )
+
+    def test_annotations_from_stdin(self, files: dict[str, str]) -> None:
+        """Standard input gives the collection the name 'stdin'."""
+        result = run(
+            "export", "-", "--to", "annotations", "-o", "-", stdin=Path(files["json"]).read_bytes()
+        )
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["id"] == "urn:diplo-events:annotations:stdin"
 
     def test_unwritable_output(
         self, capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path

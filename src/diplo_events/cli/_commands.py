@@ -143,7 +143,7 @@ def timeline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(output: str, write: Callable[[Any], None], *, binary: bool) -> None:
+def _write(output: str, write: Callable[[Any], object], *, binary: bool) -> None:
     """Call `write` with standard output (``-``) or with `output` opened for writing."""
     if output == STDIN:
         sys.stdout.flush()
@@ -185,7 +185,31 @@ def export(args: argparse.Namespace) -> int:
         _save(ds, args.output, fmt)
     elif fmt == "csv":
         _write(args.output, lambda f: _render.write_csv(ds, f), binary=False)
+    elif fmt == "dyads":
+        from ..interop import write_dyads_csv  # noqa: PLC0415 - keep start-up fast
+
+        _write(args.output, lambda f: write_dyads_csv(ds, f), binary=False)
+    elif fmt == "annotations":
+        from ..interop import annotation_collection  # noqa: PLC0415
+
+        text = annotation_collection(ds, collection_id=f"{ANNOTATIONS_BASE}{_stem(args.file)}")
+        _write(args.output, lambda f: f.write(text + "\n"), binary=False)
+    else:
+        from ..interop import write_parquet  # noqa: PLC0415
+
+        if args.output == STDIN:
+            raise CommandError("argument -o/--output: parquet cannot be written to '-'", EXIT_USAGE)
+        write_parquet(ds, args.output)
     return EXIT_OK
+
+
+ANNOTATIONS_BASE = "urn:diplo-events:annotations:"
+"""The prefix of the id of an exported ``AnnotationCollection``; the input's name follows it."""
+
+
+def _stem(name: str) -> str:
+    """The name of an input in an export: ``reference``, ``stdin`` or the file name sans suffix."""
+    return "stdin" if name == STDIN else Path(name).stem
 
 
 def _progress(quiet: bool) -> Callable[[int], None] | None:
