@@ -100,9 +100,6 @@ def loads(data: str | bytes, *, format: Format | None = None) -> Dataset:  # noq
         if fmt == "json":
             value, plain = parse_clean(data, indented=True)
             return from_document(value, plain=plain)
-        if isinstance(data, str):
-            with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: reported below
-                data = data.encode("utf-8")
         return decode_lines(split_lines(data))
 
 

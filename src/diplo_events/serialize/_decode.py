@@ -84,6 +84,11 @@ KEYS: dict[type, Keys] = {
 """The JSON keys of every record type, read from the model's fields."""
 
 
+def _join(path: str, key: str) -> str:
+    """The path of `key` inside the object at `path` (the key alone at the root)."""
+    return f"{path}.{key}" if path else key
+
+
 def json_type(value: object) -> str:
     """The JSON name of a parsed value's type, for messages."""
     if value is None:
@@ -207,7 +212,12 @@ def _evidence(d: dict[str, Any], path: str, problems: Problems, failed: set[str]
     if "evidence" not in d:
         return ()
     return _array(
-        d["evidence"], f"{path}.evidence", problems, decode_evidence, failed=failed, key="evidence"
+        d["evidence"],
+        _join(path, "evidence"),
+        problems,
+        decode_evidence,
+        failed=failed,
+        key="evidence",
     )
 
 
@@ -230,7 +240,7 @@ def decode_source(d: Any, path: str, problems: Problems) -> Source | None:
     published = d.get("published")
     if published is not None:
         kwargs["published"] = _edtf(
-            PartialDate.parse, published, f"{path}.published", problems, "date"
+            PartialDate.parse, published, _join(path, "published"), problems, "date"
         )
         if kwargs["published"] is None:
             failed.add("published")
@@ -247,7 +257,7 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
     if "identifiers" in d and type(d["identifiers"]) is not dict:
         problems.append(
             Problem(
-                path=f"{path}.identifiers",
+                path=_join(path, "identifiers"),
                 message="must be an object mapping schemes to identifiers",
                 value=json_type(d["identifiers"]),
             )
@@ -265,7 +275,7 @@ def decode_membership(d: Any, path: str, problems: Problems) -> Membership | Non
     if d is None:
         return None
     kwargs = dict(d)
-    kwargs["when"] = _span(d.get("when"), f"{path}.when", problems, failed, "when")
+    kwargs["when"] = _span(d.get("when"), _join(path, "when"), problems, failed, "when")
     kwargs["evidence"] = _evidence(d, path, problems, failed)
     return _build(Membership, kwargs, path, problems, failed)
 
@@ -288,7 +298,12 @@ def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
     kwargs = dict(d)
     if "names" in d:
         kwargs["names"] = _array(
-            d["names"], f"{path}.names", problems, decode_place_name, failed=failed, key="names"
+            d["names"],
+            _join(path, "names"),
+            problems,
+            decode_place_name,
+            failed=failed,
+            key="names",
         )
     kwargs["evidence"] = _evidence(d, path, problems, failed)
     return _build(Place, kwargs, path, problems, failed)
@@ -335,7 +350,7 @@ def decode_event(d: Any, path: str, problems: Problems) -> Event | None:
     cls = _EVENT_BY_KIND.get(kind) if type(kind) is str else None
     if cls is None:
         problems.append(
-            Problem(path=f"{path}.kind", message=f"must be one of {_KINDS}", value=kind)
+            Problem(path=_join(path, "kind"), message=f"must be one of {_KINDS}", value=kind)
         )
         return None
     return _decode_kind(cls, d, path, problems)
@@ -350,18 +365,18 @@ def _decode_kind(cls: type[Event], d: Any, path: str, problems: Problems) -> Eve
     del kwargs["kind"]
     kwargs["participants"] = _array(
         d["participants"],
-        f"{path}.participants",
+        _join(path, "participants"),
         problems,
         decode_participant,
         failed=failed,
         key="participants",
     )
-    kwargs["when"] = _span(d["when"], f"{path}.when", problems, failed, "when")
+    kwargs["when"] = _span(d["when"], _join(path, "when"), problems, failed, "when")
     kwargs["evidence"] = _evidence(d, path, problems, failed)
     if "relations" in d:
         kwargs["relations"] = _array(
             d["relations"],
-            f"{path}.relations",
+            _join(path, "relations"),
             problems,
             decode_relation,
             failed=failed,
@@ -369,7 +384,7 @@ def _decode_kind(cls: type[Event], d: Any, path: str, problems: Problems) -> Eve
         )
     if "codes" in d:
         kwargs["codes"] = _array(
-            d["codes"], f"{path}.codes", problems, decode_code, failed=failed, key="codes"
+            d["codes"], _join(path, "codes"), problems, decode_code, failed=failed, key="codes"
         )
     return _build(cls, kwargs, path, problems, failed)
 
@@ -380,7 +395,7 @@ def _decode_as(cls: type[Event]) -> Decoder:
         if event is not None and type(event) is not cls:
             problems.append(
                 Problem(
-                    path=f"{path}.kind",
+                    path=_join(path, "kind"),
                     message=f"must be {cls.kind.value!r}",
                     value=event.kind.value,
                 )

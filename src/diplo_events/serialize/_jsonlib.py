@@ -149,6 +149,15 @@ def parse(data: str | bytes | bytearray | memoryview, *, indented: bool = False)
     Raises:
         DecodeError: `data` is not strict JSON (the message says where and why).
     """
+    if isinstance(data, str):
+        text = data
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            where = _position(text, exc.start)
+            raise _fail(
+                f"holds a lone surrogate at {where}, which is not text", text[exc.start : exc.end]
+            ) from None
     if orjson is not None and type(data) is bytes:
         try:
             value = orjson.loads(data)

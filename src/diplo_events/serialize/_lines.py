@@ -169,6 +169,6 @@ def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]
 def split_lines(data: bytes | str) -> list[bytes] | list[str]:
     r"""Split text at ``\n`` only, not at the other breaks `str.splitlines` knows."""
     parts = data.split(b"\n") if isinstance(data, bytes) else data.split("\n")
-    if len(parts) > 1 and not parts[-1]:
+    if not parts[-1]:
         parts.pop()
     return parts
