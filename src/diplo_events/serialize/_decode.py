@@ -221,13 +221,26 @@ def _evidence(d: dict[str, Any], path: str, problems: Problems, failed: set[str]
     )
 
 
-def decode_evidence(d: Any, path: str, problems: Problems) -> Evidence | None:
-    """Decode an evidence span."""
-    failed: set[str] = set()
-    d = _open(d, KEYS[Evidence], path, problems, failed)
-    if d is None:
-        return None
-    return _build(Evidence, d, path, problems, failed)
+def _plain(cls: type[T]) -> Callable[[Any, str, Problems], T | None]:
+    """The decoder of a record whose fields are all JSON scalars or arrays of them."""
+    keys = KEYS[cls]
+
+    def decode(d: Any, path: str, problems: Problems) -> T | None:
+        failed: set[str] = set()
+        d = _open(d, keys, path, problems, failed)
+        if d is None:
+            return None
+        return _build(cls, d, path, problems, failed)
+
+    decode.__doc__ = f"Decode {keys.name}."
+    return decode
+
+
+decode_evidence = _plain(Evidence)
+decode_place_name = _plain(PlaceName)
+decode_participant = _plain(Participant)
+decode_relation = _plain(Relation)
+decode_code = _plain(EventCode)
 
 
 def decode_source(d: Any, path: str, problems: Problems) -> Source | None:
@@ -280,15 +293,6 @@ def decode_membership(d: Any, path: str, problems: Problems) -> Membership | Non
     return _build(Membership, kwargs, path, problems, failed)
 
 
-def decode_place_name(d: Any, path: str, problems: Problems) -> PlaceName | None:
-    """Decode a place name."""
-    failed: set[str] = set()
-    d = _open(d, KEYS[PlaceName], path, problems, failed)
-    if d is None:
-        return None
-    return _build(PlaceName, d, path, problems, failed)
-
-
 def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
     """Decode a place."""
     failed: set[str] = set()
@@ -307,33 +311,6 @@ def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
         )
     kwargs["evidence"] = _evidence(d, path, problems, failed)
     return _build(Place, kwargs, path, problems, failed)
-
-
-def decode_participant(d: Any, path: str, problems: Problems) -> Participant | None:
-    """Decode a participant."""
-    failed: set[str] = set()
-    d = _open(d, KEYS[Participant], path, problems, failed)
-    if d is None:
-        return None
-    return _build(Participant, d, path, problems, failed)
-
-
-def decode_relation(d: Any, path: str, problems: Problems) -> Relation | None:
-    """Decode a relation."""
-    failed: set[str] = set()
-    d = _open(d, KEYS[Relation], path, problems, failed)
-    if d is None:
-        return None
-    return _build(Relation, d, path, problems, failed)
-
-
-def decode_code(d: Any, path: str, problems: Problems) -> EventCode | None:
-    """Decode an event code."""
-    failed: set[str] = set()
-    d = _open(d, KEYS[EventCode], path, problems, failed)
-    if d is None:
-        return None
-    return _build(EventCode, d, path, problems, failed)
 
 
 def decode_event(d: Any, path: str, problems: Problems) -> Event | None:
