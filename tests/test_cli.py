@@ -807,6 +807,27 @@ class TestUnexpectedErrors:
             "diplo-events: error: is bad (got 1) at a (and 1 more)\n",
         )
 
+    def test_missing_dependency(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        files: dict[str, str],
+        tmp_path: Path,
+    ) -> None:
+        """Parquet without pyarrow: the library's message and exit code 4."""
+        from diplo_events.interop import arrow
+
+        def missing() -> object:
+            raise arrow.MissingDependencyError("pyarrow is needed")
+
+        monkeypatch.setattr(arrow, "_pa", missing)
+        out = str(tmp_path / "x.parquet")
+        assert call(capsys, "export", files["json"], "--to", "parquet", "-o", out) == (
+            4,
+            "",
+            "diplo-events: error: pyarrow is needed\n",
+        )
+
     def test_os_error_without_file_name(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -7,6 +7,7 @@ code   meaning
 1      invalid data: a file is not a valid dataset (or ICEWS file)
 2      usage error: unknown command or flag, bad flag value
 3      a file cannot be read or written (missing, a folder, no permission)
+4      an optional dependency is missing (pyarrow, for Parquet)
 130    interrupted (Ctrl-C)
 141    standard output was closed early (``| head``), as for SIGPIPE
 =====  ==============================================================
@@ -18,6 +19,7 @@ import sys
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
+    "EXIT_DEPENDENCY",
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_IO",
@@ -32,6 +34,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
+EXIT_DEPENDENCY = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from ..errors import DiploEventsError, ValidationError
 from ._errors import (
     EXIT_BROKEN_PIPE,
+    EXIT_DEPENDENCY,
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_IO,
@@ -58,9 +59,9 @@ def _run(argv: Sequence[str] | None) -> int:
     except ValidationError as exc:
         print_error(_problem_message(exc))
         return EXIT_INVALID
-    except DiploEventsError as exc:
+    except DiploEventsError as exc:  # MissingDependencyError is also an ImportError
         print_error(str(exc))
-        return EXIT_INVALID
+        return EXIT_DEPENDENCY if isinstance(exc, ImportError) else EXIT_INVALID
     except BrokenPipeError:
         raise
     except OSError as exc:

@@ -24,6 +24,7 @@ exit codes:
   1    invalid data (validate found problems, or a file is not a valid dataset)
   2    usage error (unknown command or flag, bad flag value)
   3    a file cannot be read or written
+  4    an optional dependency is missing (pyarrow, for Parquet)
   130  interrupted
   141  standard output was closed early (as in '| head')
 """
