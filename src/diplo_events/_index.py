@@ -20,13 +20,17 @@ binary searches per layer.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
+import gc
+import itertools
+import operator
+import re
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from .enums import EventKind, Status
 from .model import Event, PartialDate, TimeSpan
 
 if TYPE_CHECKING:
@@ -59,38 +63,67 @@ Posting = tuple[Sequence[int], ...]
 Window = tuple[tuple[int, int, bool], ...]
 """Per layer: the rank range ``[start, stop)`` to look in and whether hits need a bounds check."""
 
-K = TypeVar("K")
+T = TypeVar("T")
 
 _month_starts: dict[int, int] = {}
 
 
 def _month_start(months: int) -> int:
     """The ordinal of the first day of month number ``year * 12 + month - 1``."""
-    value = _month_starts.get(months)
-    if value is None:
-        year, month = divmod(months, 12)
-        value = dt.date(year, month + 1, 1).toordinal() if year <= dt.MAXYEAR else OPEN_AFTER - 1
-        _month_starts[months] = value
+    year, month = divmod(months, 12)
+    value = dt.date(year, month + 1, 1).toordinal() if year <= dt.MAXYEAR else OPEN_AFTER - 1
+    _month_starts[months] = value
     return value
 
 
 def span_ordinals(span: TimeSpan) -> tuple[int, int]:
     """The outer bounds of `span` as day ordinals; unbounded sides become the sentinels."""
-    start = span.start
-    end = start if span.end is None else span.end
-    if isinstance(start, PartialDate):
-        lo = _month_start(start.year * 12 + (start.month or 1) - 1) + (start.day or 1) - 1
-    else:
-        lo = OPEN_BEFORE
-    if not isinstance(end, PartialDate):
-        hi = OPEN_AFTER
-    elif end.day is not None:
-        hi = _month_start(end.year * 12 + (end.month or 1) - 1) + end.day - 1
-    elif end.month is not None:
-        hi = _month_start(end.year * 12 + end.month) - 1
-    else:
-        hi = _month_start((end.year + 1) * 12) - 1
-    return lo, hi
+    lows, highs = _ordinals([span])
+    return lows[0], highs[0]
+
+
+def _ordinals(spans: Iterable[TimeSpan]) -> tuple[list[int], list[int]]:
+    """The outer bounds of each span as day ordinals (a hot loop: kept flat on purpose)."""
+    lows: list[int] = []
+    highs: list[int] = []
+    low, high, starts = lows.append, highs.append, _month_starts
+    for span in spans:
+        start = span.start
+        end = start if span.end is None else span.end
+        if start.__class__ is PartialDate:
+            key = start.year * 12 + (start.month or 1) - 1
+            first = starts.get(key) or _month_start(key)
+            low(first + (start.day or 1) - 1)
+        else:
+            low(OPEN_BEFORE)
+        if end.__class__ is not PartialDate:
+            high(OPEN_AFTER)
+        elif end.day is not None:
+            key = end.year * 12 + (end.month or 1) - 1
+            high((starts.get(key) or _month_start(key)) + end.day - 1)
+        else:
+            key = end.year * 12 + (end.month or 12)
+            high((starts.get(key) or _month_start(key)) - 1)
+    return lows, highs
+
+
+def _permute(items: Sequence[T], order: Sequence[int]) -> list[T]:
+    """``[items[i] for i in order]``, at C speed."""
+    if len(order) < 2:
+        return [items[i] for i in order]
+    return list(operator.itemgetter(*order)(items))
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building makes millions of acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def chronological_key(event: Event) -> tuple[int, int, str]:
@@ -99,55 +132,51 @@ def chronological_key(event: Event) -> tuple[int, int, str]:
     return lo, hi, event.id
 
 
-def _layer(lo: int, hi: int) -> int:
-    if lo == OPEN_BEFORE:
-        return _OPEN_START
-    if hi == OPEN_AFTER:
-        return _OPEN_END
-    length = hi - lo
-    for layer, limit in enumerate(_LIMITS):
-        if length <= limit:
-            return layer
-    return _LONG
+def _layers(lows: Sequence[int], highs: Sequence[int]) -> bytes:
+    a, b, c, d = _LIMITS
+    return bytes(
+        [
+            _OPEN_START
+            if lo == OPEN_BEFORE
+            else _OPEN_END
+            if hi == OPEN_AFTER
+            else 0
+            if hi - lo <= a
+            else 1
+            if hi - lo <= b
+            else 2
+            if hi - lo <= c
+            else 3
+            if hi - lo <= d
+            else _LONG
+            for lo, hi in zip(lows, highs, strict=True)
+        ]
+    )
 
 
-def _new_lists() -> list[list[int]]:
-    return [[] for _ in range(N_LAYERS)]
-
-
-def _freeze(table: Mapping[K, list[list[int]]]) -> dict[K, Posting]:
-    return {key: tuple(array("i", ranks) for ranks in lists) for key, lists in table.items()}
-
-
-EMPTY: Posting = tuple(array("i") for _ in range(N_LAYERS))
+_NONE = array("i")  # shared by every empty layer of every posting; never mutated
+EMPTY: Posting = (_NONE,) * N_LAYERS
 
 
 class EventIndex:
-    """Chronological ranks, bounds, layers and postings of one dataset's events.
+    """The chronological ranks, bounds and layers of a dataset's events, and their postings.
+
+    The ranks, bounds and layers are built at once; each posting table on first use.
 
     Attributes:
         events: The events by rank (chronological order).
         lo: The earliest bound of each rank, as a day ordinal.
         hi: The latest bound of each rank, as a day ordinal.
         layers: The layer of each rank.
-        every: The posting of all events.
-        by_actor: Events by participating actor id.
-        by_kind: Events by `EventKind`.
-        by_status: Events by `Status`.
-        by_place: Events by place id, including every place their place is part of.
-        by_topic: Events by topic.
+        max_length: The longest span (last day minus first) in each layer.
+        open_starts: The number of events unbounded before (they have the first ranks).
     """
 
     __slots__ = (
         "_dataset",
-        "_extra",
-        "by_actor",
-        "by_kind",
-        "by_place",
-        "by_status",
-        "by_topic",
+        "_every",
+        "_tables",
         "events",
-        "every",
         "hi",
         "layers",
         "lo",
@@ -157,86 +186,102 @@ class EventIndex:
 
     def __init__(self, dataset: Dataset) -> None:
         self._dataset = dataset
-        self._extra: dict[str, dict[object, Posting]] = {}
+        self._tables: dict[str, dict[object, Posting]] = {}
+        self._every: Posting | None = None
         events = list(dataset.events.values())
-        bounds = [span_ordinals(e.when) for e in events]
-        keys = [(lo * 16_777_216 + hi, e.id) for (lo, hi), e in zip(bounds, events, strict=True)]
-        order = sorted(range(len(events)), key=keys.__getitem__)
-        del keys
-        self.events = [events[i] for i in order]
-        self.lo = array("i", [bounds[i][0] for i in order])
-        self.hi = array("i", [bounds[i][1] for i in order])
-        del bounds, order
-        layers = bytes([_layer(lo, hi) for lo, hi in zip(self.lo, self.hi, strict=True)])
-        self.layers = layers
-        longest = [0] * N_LAYERS
-        for lo, hi, layer in zip(self.lo, self.hi, layers, strict=True):
-            longest[layer] = max(longest[layer], hi - lo)
+        lows, highs = _ordinals([e.when for e in events])
+        ids = [e.id for e in events]
+        # Two stable sorts give the order of (bounds, id); both are fast on sorted input.
+        by_id = sorted(range(len(events)), key=ids.__getitem__)
+        del ids
+        packed = [lo * 16_777_216 + hi for lo, hi in zip(lows, highs, strict=True)]
+        order = sorted(by_id, key=packed.__getitem__)
+        del by_id, packed
+        self.events = _permute(events, order)
+        lows, highs = _permute(lows, order), _permute(highs, order)
+        del order
+        self.lo = array("i", lows)
+        self.hi = array("i", highs)
+        self.layers = _layers(lows, highs)
+        # Layers 0-2 are short: their limits serve as maximum lengths. Find the others'.
+        longest = [*_LIMITS[:3], 0, 0, 0, 0]
+        for found in re.finditer(b"[\x03\x04]", self.layers):
+            rank = found.start()
+            longest[self.layers[rank]] = max(longest[self.layers[rank]], highs[rank] - lows[rank])
         self.max_length = tuple(longest)
         self.open_starts = bisect.bisect_right(self.lo, OPEN_BEFORE)
-
-        chains = _place_chains(dataset)
-        every = _new_lists()
-        by_actor: defaultdict[str, list[list[int]]] = defaultdict(_new_lists)
-        by_kind: defaultdict[EventKind, list[list[int]]] = defaultdict(_new_lists)
-        by_status: defaultdict[Status, list[list[int]]] = defaultdict(_new_lists)
-        by_place: defaultdict[str, list[list[int]]] = defaultdict(_new_lists)
-        by_topic: defaultdict[str, list[list[int]]] = defaultdict(_new_lists)
-        for rank, event in enumerate(self.events):
-            layer = layers[rank]
-            every[layer].append(rank)
-            by_kind[event.kind][layer].append(rank)
-            by_status[event.status][layer].append(rank)
-            for participant in event.participants:
-                ranks = by_actor[participant.actor][layer]
-                if not ranks or ranks[-1] != rank:
-                    ranks.append(rank)
-            if event.place is not None:
-                for place in chains[event.place]:
-                    by_place[place][layer].append(rank)
-            for topic in event.topics:
-                by_topic[topic][layer].append(rank)
-        self.every: Posting = tuple(array("i", ranks) for ranks in every)
-        self.by_actor = _freeze(by_actor)
-        self.by_kind = _freeze(by_kind)
-        self.by_status = _freeze(by_status)
-        self.by_place = _freeze(by_place)
-        self.by_topic = _freeze(by_topic)
 
     def __len__(self) -> int:
         return len(self.events)
 
-    # -- lazily built postings --------------------------------------------------
+    # -- posting tables, built on first use -------------------------------------------
+
+    @property
+    def every(self) -> Posting:
+        """The posting of all events."""
+        if self._every is None:
+            lists: list[list[int]] = [[] for _ in range(N_LAYERS)]
+            for rank, layer in enumerate(self.layers):
+                lists[layer].append(rank)
+            self._every = tuple(array("i", ranks) for ranks in lists)
+        return self._every
 
     def table(self, name: str) -> Mapping[object, Posting]:
-        """The posting table `name`: an attribute (``"by_actor"``) or one built on first use.
+        """The posting table `name`, built on first use.
 
-        ``"members"``: events by actor, where a participant also counts for the
-        actor it acts on behalf of and for every organisation it holds a
-        membership in whose span is None or possibly overlaps the event.
-        ``"behalf"``: events by `Participant.on_behalf_of`. ``"side"``: events
-        by the side of each participant (`Dataset.side`).
+        ``"actor"``: events by participating actor. ``"kind"``, ``"status"``:
+        by `EventKind` and `Status`. ``"place"``: by place, and by every place
+        that place is part of. ``"topic"``: by topic. ``"members"``: by actor,
+        where a participant also counts for the actor it acts on behalf of
+        and for every organisation it holds a membership in whose span is
+        None or possibly overlaps the event. ``"behalf"``: by
+        `Participant.on_behalf_of`. ``"side"``: by `Dataset.side` of each participant.
         """
-        if name.startswith("by_"):
-            return getattr(self, name)  # type: ignore[no-any-return]
-        table = self._extra.get(name)
+        table = self._tables.get(name)
         if table is None:
-            builder = {"members": self._members, "behalf": self._behalf, "side": self._sides}
-            table = self._extra[name] = self._build(builder[name]())
+            with _gc_paused():
+                table = self._tables[name] = self._build(name)
         return table
 
-    def _build(self, keys_of: Callable[[int, Event], Iterable[object]]) -> dict[object, Posting]:
-        table: dict[object, list[list[int]]] = defaultdict(_new_lists)
-        layers = self.layers
-        for rank, event in enumerate(self.events):
-            layer = layers[rank]
-            for key in keys_of(rank, event):
-                ranks = table[key][layer]
-                if not ranks or ranks[-1] != rank:
-                    ranks.append(rank)
-        return _freeze(table)
+    def _build(self, name: str) -> dict[object, Posting]:
+        per_layer: list[defaultdict[object, list[int]]] = [
+            defaultdict(list) for _ in range(N_LAYERS)
+        ]
+        if name == "actor":  # the hot one: inlined
+            for rank, event, layer in zip(itertools.count(), self.events, self.layers):
+                lists = per_layer[layer]
+                for participant in event.participants:
+                    ranks = lists[participant.actor]
+                    if not ranks or ranks[-1] != rank:  # an actor in two roles counts once
+                        ranks.append(rank)
+        else:
+            keys_of = getattr(self, f"_keys_{name}")()
+            for rank, event, layer in zip(itertools.count(), self.events, self.layers):
+                lists = per_layer[layer]
+                for key in keys_of(rank, event):
+                    ranks = lists[key]
+                    if not ranks or ranks[-1] != rank:
+                        ranks.append(rank)
+        keys = dict.fromkeys(key for lists in per_layer for key in lists)
+        return {
+            key: tuple(array("i", lists[key]) if key in lists else _NONE for lists in per_layer)
+            for key in keys
+        }
 
-    def _members(self) -> Callable[[int, Event], Iterable[object]]:
+    def _keys_kind(self) -> Callable[[int, Event], Iterable[object]]:
+        return lambda _rank, event: (event.kind,)
+
+    def _keys_status(self) -> Callable[[int, Event], Iterable[object]]:
+        return lambda _rank, event: (event.status,)
+
+    def _keys_place(self) -> Callable[[int, Event], Iterable[object]]:
+        chains = _place_chains(self._dataset)
+        return lambda _rank, event: () if event.place is None else chains[event.place]
+
+    def _keys_topic(self) -> Callable[[int, Event], Iterable[object]]:
+        return lambda _rank, event: event.topics
+
+    def _keys_members(self) -> Callable[[int, Event], Iterable[object]]:
         held: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
         for m in self._dataset.memberships:
             lo, hi = (OPEN_BEFORE, OPEN_AFTER) if m.when is None else span_ordinals(m.when)
@@ -255,12 +300,12 @@ class EventIndex:
 
         return keys_of
 
-    def _behalf(self) -> Callable[[int, Event], Iterable[object]]:
+    def _keys_behalf(self) -> Callable[[int, Event], Iterable[object]]:
         return lambda _rank, event: [
             p.on_behalf_of for p in event.participants if p.on_behalf_of is not None
         ]
 
-    def _sides(self) -> Callable[[int, Event], Iterable[object]]:
+    def _keys_side(self) -> Callable[[int, Event], Iterable[object]]:
         side = self._dataset.side
         return lambda _rank, event: [side(p) for p in event.participants]
 
@@ -356,5 +401,6 @@ def get_index(dataset: Dataset) -> EventIndex:
     """The index of `dataset`, built on first use and kept in its cache."""
     index = dataset._cache.get(_CACHE_KEY)
     if index is None:
-        index = dataset._cache[_CACHE_KEY] = EventIndex(dataset)
+        with _gc_paused():
+            index = dataset._cache[_CACHE_KEY] = EventIndex(dataset)
     return index

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import enum
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from ._checks import coerce_enum, is_slug
 from ._index import OPEN_AFTER, OPEN_BEFORE, EventIndex, Posting, Window, get_index
@@ -68,7 +68,7 @@ class _Valued(_Condition):
         self.field, self.values = field, values
 
     def postings(self, index: EventIndex) -> list[Posting] | None:
-        table: Mapping[Any, Posting] = index.by_kind if self.field == "kind" else index.by_status
+        table = index.table(self.field)
         return [table[v] for v in self.values if v in table]
 
     def tester(self, index: EventIndex) -> Callable[[int], bool]:
@@ -134,7 +134,7 @@ class _Between(_Condition):
     def postings(self, index: EventIndex) -> list[Posting] | None:
         options = []
         for actor_id, side in zip(self.ends, self.sides, strict=True):
-            found = [index.by_actor.get(actor_id), index.table("behalf").get(actor_id)]
+            found = [index.table("actor").get(actor_id), index.table("behalf").get(actor_id)]
             if side is not None:
                 found.append(index.table("side").get(side))
             options.append([p for p in found if p is not None])
@@ -268,13 +268,13 @@ class Query:
         """Events at `place_id` or at any place that is part of it (through `Place.part_of`)."""
         if type(place_id) is not str or place_id not in self._dataset.places:
             raise ValidationError.one("at", "refers to an unknown place", place_id)
-        return self._add(_Keyed("at", "by_place", (place_id,)))
+        return self._add(_Keyed("at", "place", (place_id,)))
 
     def topic(self, name: str) -> Query:
         """Events with `name` among their topics."""
         if not is_slug(name):
             raise ValidationError.one("topic", "must be a topic id such as 'north-korea'", name)
-        return self._add(_Keyed("topic", "by_topic", (name,)))
+        return self._add(_Keyed("topic", "topic", (name,)))
 
     def where(self, predicate: Callable[[Event], object]) -> Query:
         """Events for which `predicate(event)` is true; checked after the indexed conditions."""
@@ -332,7 +332,7 @@ class Query:
 
 
 def _involving(ids: tuple[str, ...], *, include_members: bool) -> _Keyed:
-    table = "members" if include_members else "by_actor"
+    table = "members" if include_members else "actor"
     label = "involving_any" if len(ids) > 1 else "involving"
     return _Keyed(label + ("[members]" if include_members else ""), table, ids)
 
