@@ -66,12 +66,13 @@ Window = tuple[tuple[int, int, bool], ...]
 T = TypeVar("T")
 
 _month_starts: dict[int, int] = {}
+_AFTER_MAX = dt.date.max.toordinal() + 1  # "the first day of year 10000", for the last bound
 
 
 def _month_start(months: int) -> int:
     """The ordinal of the first day of month number ``year * 12 + month - 1``."""
     year, month = divmod(months, 12)
-    value = dt.date(year, month + 1, 1).toordinal() if year <= dt.MAXYEAR else OPEN_AFTER - 1
+    value = dt.date(year, month + 1, 1).toordinal() if year <= dt.MAXYEAR else _AFTER_MAX
     _month_starts[months] = value
     return value
 

@@ -242,9 +242,9 @@ class Query:
         (`Dataset.side`: the state's country, else its id). The two
         participants must be on different sides.
         """
+        if a == b and type(b) is str:
+            raise ValidationError.one("between[1]", "must differ from the first actor", b)
         first, second = self._actor_ids((a, b), "between")
-        if first == second:
-            raise ValidationError.one("between[1]", "must differ from the first actor", second)
         return self._add(_Between(self._dataset, first, second))
 
     def during(self, span: TimeSpan | PartialDate | dt.date | str, mode: str = "possibly") -> Query:
