@@ -33,8 +33,8 @@ class TestTimeline:
         """An actor's events in order, each printed with date, status, precision and kind."""
         lines = [str(entry) for entry in ds.timeline("kono")]
         assert lines == [
-            "2018-01-27/2018-01-28   occurred  day   visit     Kono visits China.",
-            "2018-01-28              occurred  day   meeting   Kono meets Wang.",
+            "2018-01-27/2018-01-28   occurred     day   visit     Kono visits China.",
+            "2018-01-28              occurred     day   meeting   Kono meets Wang.",
         ]
 
     def test_entry_fields(self, ds: Dataset) -> None:

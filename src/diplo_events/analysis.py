@@ -73,7 +73,7 @@ class TimelineEntry:
 
     def __str__(self) -> str:
         return (
-            f"{self.when!s:<23} {self.status.value:<9} {self.precision.value:<5} "
+            f"{self.when!s:<23} {self.status.value:<12} {self.precision.value:<5} "
             f"{self.kind.value:<9} {self.event.summary}"
         )
 
