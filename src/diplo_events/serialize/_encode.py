@@ -74,7 +74,7 @@ def encode_source(s: Source) -> JSONDict:
 
 def encode_actor(a: Actor) -> JSONDict:
     """Encode an `Actor`; identifiers become an object sorted by scheme."""
-    d: JSONDict = {"id": a.id, "name": a.name, "kind": a.kind.value}
+    d: JSONDict = {"id": a.id, "name": a.name, "kind": a.kind._value_}
     if a.aliases:
         d["aliases"] = list(a.aliases)
     if a.country is not None:
@@ -110,7 +110,7 @@ def encode_place_name(n: PlaceName) -> JSONDict:
 
 def encode_place(p: Place) -> JSONDict:
     """Encode a `Place`."""
-    d: JSONDict = {"id": p.id, "name": p.name, "kind": p.kind.value}
+    d: JSONDict = {"id": p.id, "name": p.name, "kind": p.kind._value_}
     if p.names:
         d["names"] = [encode_place_name(n) for n in p.names]
     if p.country is not None:
@@ -129,7 +129,7 @@ def encode_place(p: Place) -> JSONDict:
 
 def encode_participant(p: Participant) -> JSONDict:
     """Encode a `Participant`."""
-    d: JSONDict = {"actor": p.actor, "role": p.role.value}
+    d: JSONDict = {"actor": p.actor, "role": p.role._value_}
     if p.title is not None:
         d["title"] = p.title
     if p.on_behalf_of is not None:
@@ -139,18 +139,18 @@ def encode_participant(p: Participant) -> JSONDict:
 
 def encode_relation(r: Relation) -> JSONDict:
     """Encode a `Relation`."""
-    return {"kind": r.kind.value, "target": r.target}
+    return {"kind": r.kind._value_, "target": r.target}
 
 
 def encode_code(c: EventCode) -> JSONDict:
     """Encode an `EventCode`."""
-    return {"scheme": c.scheme.value, "code": c.code}
+    return {"scheme": c.scheme._value_, "code": c.code}
 
 
 def _meeting(e: Meeting, d: JSONDict) -> None:
-    d["format"] = e.format.value
+    d["format"] = e.format._value_
     if e.setting is not MeetingSetting.STANDALONE:
-        d["setting"] = e.setting.value
+        d["setting"] = e.setting._value_
 
 
 def _visit(e: Visit, d: JSONDict) -> None:
@@ -159,24 +159,24 @@ def _visit(e: Visit, d: JSONDict) -> None:
 
 
 def _agreement(e: Agreement, d: JSONDict) -> None:
-    d["stage"] = e.stage.value
+    d["stage"] = e.stage._value_
     if e.terms:
         d["terms"] = list(e.terms)
 
 
 def _dispute(e: Dispute, d: JSONDict) -> None:
     d["subject"] = e.subject
-    d["state"] = e.state.value
+    d["state"] = e.state._value_
     if e.subject_places:
         d["subject_places"] = list(e.subject_places)
 
 
 def _statement(e: Statement, d: JSONDict) -> None:
-    d["stance"] = e.stance.value
+    d["stance"] = e.stance._value_
 
 
 def _incident(e: Incident, d: JSONDict) -> None:
-    d["category"] = e.category.value
+    d["category"] = e.category._value_
 
 
 _KIND_FIELDS: dict[type[Event], Callable[[Any, JSONDict], None]] = {
@@ -192,12 +192,12 @@ _KIND_FIELDS: dict[type[Event], Callable[[Any, JSONDict], None]] = {
 def encode_event(e: Event) -> JSONDict:
     """Encode an event of any kind: its kind, the common fields, then the kind's own."""
     d: JSONDict = {
-        "kind": e.kind.value,
+        "kind": e.kind._value_,
         "id": e.id,
         "summary": e.summary,
         "participants": [encode_participant(p) for p in e.participants],
         "when": str(e.when),
-        "status": e.status.value,
+        "status": e.status._value_,
     }
     if e.place is not None:
         d["place"] = e.place

@@ -48,10 +48,21 @@ class _Slow(Exception):  # noqa: N818 - a signal, not an error
 _MAX_SHARED = 200_000
 
 
-def _records(value: object, cls: Callable[..., Any]) -> list[Any]:
+def _records(value: object, cls: Callable[..., Any]) -> tuple[Any, ...]:
     if type(value) is not list:
         raise _Slow
-    return [cls(**item) for item in value]
+    return tuple([cls(**item) for item in value])
+
+
+_STRING_ARRAYS = frozenset({"topics", "terms", "subject_places"})
+
+
+def _tuples(kw: dict[str, Any]) -> None:
+    """Turn the event's arrays of strings into tuples (the model's converter is slower)."""
+    for key in _STRING_ARRAYS.intersection(kw):
+        value = kw[key]
+        if type(value) is list:
+            kw[key] = tuple(value)
 
 
 def _source(d: dict[str, Any]) -> Source:
@@ -102,7 +113,7 @@ class FastDecoder:
         self._strings: dict[str, str] = {}
 
     @staticmethod
-    def _shared(value: object, table: dict[Any, Any], cls: Callable[..., Any]) -> list[Any]:
+    def _shared(value: object, table: dict[Any, Any], cls: Callable[..., Any]) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _Slow
         out = []
@@ -114,7 +125,7 @@ class FastDecoder:
                     table.clear()
                 record = table[key] = cls(**item)
             out.append(record)
-        return out
+        return tuple(out)
 
     def _span(self, value: object) -> TimeSpan:
         if type(value) is not str or not value.isascii():
@@ -126,7 +137,7 @@ class FastDecoder:
             span = self._spans[value] = _parse_span(value)
         return span
 
-    def _evidence(self, value: object) -> list[Evidence]:
+    def _evidence(self, value: object) -> tuple[Evidence, ...]:
         if type(value) is not list:
             raise _Slow
         strings = self._strings
@@ -135,10 +146,10 @@ class FastDecoder:
         out = []
         for item in value:
             source = item["source"]
-            if type(source) is str:
-                source = strings.setdefault(source, source)
-            out.append(Evidence(**{**item, "source": source}))
-        return out
+            if type(source) is str:  # an equal string: harmless if the slow path runs after all
+                item["source"] = strings.setdefault(source, source)
+            out.append(Evidence(**item))
+        return tuple(out)
 
     def _event(self, d: dict[str, Any]) -> Event:
         kw = dict(d)
@@ -151,6 +162,7 @@ class FastDecoder:
             kw["relations"] = _records(kw["relations"], Relation)
         if "codes" in kw:
             kw["codes"] = self._shared(kw["codes"], self._codes, EventCode)
+        _tuples(kw)
         return cls(**kw)
 
     def _membership(self, d: dict[str, Any]) -> Membership:

@@ -66,6 +66,12 @@ def _no_constant(name: str) -> Any:
 
 
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_no_constant)
+# Encoders are built once: ``json.dumps`` with options builds one per call. Values
+# come from our own encoders, which never make cycles, so cycle checks are off.
+_COMPACT = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, allow_nan=False
+)
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2, check_circular=False, allow_nan=False)
 
 
 def repeated_key(value: object) -> str | None:
@@ -200,10 +206,7 @@ def encode(value: Any, *, indented: bool = False) -> bytes:
             pass  # an integer beyond 64 bits, or a lone surrogate: see below
         else:
             return data
-    if indented:
-        text = json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-    else:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
