@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "DecodeError",
     "DiploEventsError",
+    "FileAccessError",
     "Problem",
     "UnsupportedFormatVersionError",
     "ValidationError",
@@ -118,3 +119,17 @@ class DecodeError(ValidationError):
 
 class UnsupportedFormatVersionError(DecodeError):
     """The input declares a format version this release cannot read (a newer one)."""
+
+
+class FileAccessError(DiploEventsError, OSError):
+    """A file could not be opened, read or written: missing, a folder, no permission, disk full.
+
+    Also an `OSError`, with the original's ``errno``, ``strerror`` and
+    ``filename``; the original exception is chained as ``__cause__``.
+    """
+
+    @classmethod
+    def wrap(cls, exc: OSError, filename: object = None) -> FileAccessError:
+        """Build the error from the `OSError` that the operating system raised."""
+        name = exc.filename if exc.filename is not None else filename
+        return cls(exc.errno, exc.strerror or str(exc), name)

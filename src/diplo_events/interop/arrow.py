@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from .. import codes
+from .._files import atomic_path
 from ..dataset import Dataset
 from ..errors import DiploEventsError, ValidationError
 from ..model import Actor, Event
@@ -178,12 +179,21 @@ def write_parquet(
     batch_size: int = 10_000,
     actors: Mapping[str, Actor] | None = None,
 ) -> int:
-    """Write `table` of `data` to a Parquet file one batch at a time; return the row count."""
+    """Write `table` of `data` to a Parquet file one batch at a time; return the row count.
+
+    The file is replaced atomically: a failure midway leaves any old file untouched.
+
+    Raises:
+        FileAccessError: the file cannot be written.
+    """
     _pa()
     import pyarrow.parquet as pq  # noqa: PLC0415 - optional dependency, imported on use
 
     count = 0
-    with pq.ParquetWriter(os.fspath(path), arrow_schema(table)) as writer:
+    with (
+        atomic_path(path) as tmp,
+        pq.ParquetWriter(os.fspath(tmp), arrow_schema(table)) as writer,
+    ):
         for batch in iter_batches(data, table=table, batch_size=batch_size, actors=actors):
             writer.write_batch(batch)
             count += batch.num_rows

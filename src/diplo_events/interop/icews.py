@@ -23,6 +23,7 @@ from typing import IO, Any
 import attrs
 
 from .. import codes
+from .._files import open_binary
 from ..dataset import Dataset
 from ..enums import EventKind, Role
 from ..errors import ValidationError
@@ -170,7 +171,7 @@ class IcewsReader:
             raise IcewsFormatError.one("", "an IcewsReader can be iterated only once", None)
         self._done = True
         if isinstance(self._source, (str, os.PathLike)):
-            with open(self._source, "rb") as f:  # noqa: PTH123 - a path or a file object
+            with open_binary(self._source) as f:
                 yield from self._read(f)
         else:
             yield from self._read(self._source)
