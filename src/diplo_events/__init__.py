@@ -26,6 +26,7 @@ from .enums import (
 from .errors import (
     DecodeError,
     DiploEventsError,
+    FileAccessError,
     Problem,
     UnsupportedFormatVersionError,
     ValidationError,
@@ -94,6 +95,7 @@ __all__ = [
     "EventCode",
     "EventKind",
     "Evidence",
+    "FileAccessError",
     "Incident",
     "IncidentCategory",
     "Meeting",
