@@ -87,17 +87,23 @@ def _ordinals(spans: Iterable[TimeSpan]) -> tuple[list[int], list[int]]:
     """The outer bounds of each span as day ordinals (a hot loop: kept flat on purpose)."""
     lows: list[int] = []
     highs: list[int] = []
-    low, high, starts = lows.append, highs.append, _month_starts
+    low, high, starts, partial = lows.append, highs.append, _month_starts, PartialDate
     for span in spans:
-        start = span.start
-        end = start if span.end is None else span.end
-        if start.__class__ is PartialDate:
+        start, end = span.start, span.end
+        if end is None and start.__class__ is partial and start.day is not None:  # one day
             key = start.year * 12 + (start.month or 1) - 1
-            first = starts.get(key) or _month_start(key)
-            low(first + (start.day or 1) - 1)
+            day = (starts.get(key) or _month_start(key)) + start.day - 1
+            low(day)
+            high(day)
+            continue
+        if end is None:
+            end = start
+        if start.__class__ is partial:
+            key = start.year * 12 + (start.month or 1) - 1
+            low((starts.get(key) or _month_start(key)) + (start.day or 1) - 1)
         else:
             low(OPEN_BEFORE)
-        if end.__class__ is not PartialDate:
+        if end.__class__ is not partial:
             high(OPEN_AFTER)
         elif end.day is not None:
             key = end.year * 12 + (end.month or 1) - 1
@@ -191,7 +197,7 @@ class EventIndex:
         self._every: Posting | None = None
         events = list(dataset.events.values())
         lows, highs = _ordinals([e.when for e in events])
-        ids = [e.id for e in events]
+        ids = list(dataset.events)  # the keys are the ids
         # Two stable sorts give the order of (bounds, id); both are fast on sorted input.
         by_id = sorted(range(len(events)), key=ids.__getitem__)
         del ids
@@ -248,10 +254,17 @@ class EventIndex:
         per_layer: list[defaultdict[object, list[int]]] = [
             defaultdict(list) for _ in range(N_LAYERS)
         ]
-        if name == "actor":  # the hot one: inlined
+        if name == "actor":  # the hot one: inlined, with a fast path for two participants
             for rank, event, layer in zip(itertools.count(), self.events, self.layers):
                 lists = per_layer[layer]
-                for participant in event.participants:
+                parts = event.participants
+                if len(parts) == 2:
+                    first, second = parts[0].actor, parts[1].actor
+                    lists[first].append(rank)
+                    if second != first:
+                        lists[second].append(rank)
+                    continue
+                for participant in parts:
                     ranks = lists[participant.actor]
                     if not ranks or ranks[-1] != rank:  # an actor in two roles counts once
                         ranks.append(rank)
