@@ -71,6 +71,14 @@ N_STATES, N_PEOPLE, N_CITIES, N_TOPICS = 60, 940, 240, 50
 FIRST, LAST = dt.date(2000, 1, 1).toordinal(), dt.date(2024, 12, 31).toordinal()
 
 
+# A kind of event, the roles of its first and other participants, its own fields.
+TWO_SIDED: tuple[tuple[type[Event], Role, Role, dict[str, Any]], ...] = (
+    (Visit, Role.VISITOR, Role.HOST, {}),
+    (Statement, Role.SPEAKER, Role.ADDRESSEE, {"stance": Stance.NEUTRAL}),
+    (Incident, Role.INITIATOR, Role.TARGET, {"category": IncidentCategory.OTHER}),
+)
+
+
 # -- synthetic records ------------------------------------------------------------
 
 
@@ -166,27 +174,15 @@ def make_dataset(n: int, seed: int) -> Dataset:
                 format=fmt,
                 **common,
             )
-        elif kind < 0.60:
-            roles = [Role.VISITOR] + [Role.HOST] * (len(actors) - 1)
-            event = Visit(
-                participants=[part(a, r) for a, r in zip(actors, roles, strict=True)],
-                when=when(),
-                **common,
-            )
-        elif kind < 0.80:
-            roles = [Role.SPEAKER] + [Role.ADDRESSEE] * (len(actors) - 1)
-            event = Statement(
-                participants=[part(a, r) for a, r in zip(actors, roles, strict=True)],
-                when=when(),
-                stance=Stance.NEUTRAL,
-                **common,
-            )
         elif kind < 0.92:
-            roles = [Role.INITIATOR] + [Role.TARGET] * (len(actors) - 1)
-            event = Incident(
+            cls, first, rest, extra = (
+                TWO_SIDED[0] if kind < 0.60 else TWO_SIDED[1] if kind < 0.80 else TWO_SIDED[2]
+            )
+            roles = [first] + [rest] * (len(actors) - 1)
+            event = cls(
                 participants=[part(a, r) for a, r in zip(actors, roles, strict=True)],
                 when=when(),
-                category=IncidentCategory.OTHER,
+                **extra,
                 **common,
             )
         elif kind < 0.98:
