@@ -6,13 +6,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import analysis
-from .analysis import DyadCount, MeetingNetwork, Quote, TimelineEntry
 from .errors import Problem, ValidationError
 from .model import EVENT_CLASSES, Actor, Event, Membership, Participant, Place, Source
 from .validate import check_dataset, iter_records, side_of
 
 if TYPE_CHECKING:
+    from .analysis import DyadCount, MeetingNetwork, Quote, TimelineEntry
     from .query import Query
 
 __all__ = ["Dataset"]
@@ -150,26 +149,36 @@ class Dataset:
         self, actor: str, other: str | None = None, *, include_members: bool = False
     ) -> tuple[TimelineEntry, ...]:
         """The events of `actor` (or between it and `other`) in order; see `analysis.timeline`."""
+        from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return analysis.timeline(self, actor, other, include_members=include_members)
 
     def dyad_counts(
         self, *, by: str = "side", per_month: bool = False, events: Iterable[Event] | None = None
     ) -> tuple[DyadCount, ...]:
         """Co-participation counts per pair (optionally per month); see `analysis.dyad_counts`."""
+        from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return analysis.dyad_counts(self, by=by, per_month=per_month, events=events)
 
     def meeting_network(
         self, *, by: str = "side", events: Iterable[Event] | None = None
     ) -> MeetingNetwork:
         """Who met whom, as nodes and counted edges; see `analysis.meeting_network`."""
+        from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return analysis.meeting_network(self, by=by, events=events)
 
     def dispute_history(self, dispute_id: str) -> tuple[TimelineEntry, ...]:
         """The events linked to a dispute through relations, in order; see `analysis`."""
+        from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return analysis.dispute_history(self, dispute_id)
 
     def evidence_of(self, event: str | Event) -> tuple[Quote, ...]:
         """The evidence of an event, each quote with its source; see `analysis.evidence_of`."""
+        from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
         return analysis.evidence_of(self, event)
 
 
