@@ -335,6 +335,16 @@ class TestFiles:
         assert path.read_text(encoding="utf-8") == "old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]
 
+    @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+    def test_dumps_refuses_lone_surrogates(self, backend: str, fmt: str) -> None:
+        """dumps raises on text UTF-8 cannot encode, with either backend."""
+        bad = de.Dataset(actors=[Actor(id="x", name="\ud800", kind="group")])
+        with pytest.raises(ValidationError) as info:
+            de.dumps(bad, format=fmt)  # type: ignore[arg-type]
+        assert info.value.problems[0].message == (
+            "cannot be written as UTF-8: a string holds a lone surrogate"
+        )
+
     @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
     def test_permissions(self, tmp_path: Path) -> None:
         """A replaced file keeps its mode; a new one gets the umask's."""

@@ -11,10 +11,11 @@ from typing import IO, Any, Literal
 
 from ..dataset import Dataset
 from ..errors import DecodeError, ValidationError
+from . import _jsonlib
 from ._atomic import write_atomic
 from ._document import from_document, to_document
-from ._jsonlib import encode, parse, parse_clean
-from ._lines import decode_lines, encode_lines, iter_lines, split_lines
+from ._jsonlib import check_utf8, encode, encode_text, parse, parse_clean
+from ._lines import decode_lines, encode_lines, iter_lines, split_lines, text_lines
 
 __all__ = ["dump", "dumps", "iter_records", "load", "loads"]
 
@@ -63,7 +64,14 @@ def dumps(ds: Dataset, *, format: Format = "json") -> str:  # noqa: A002
         ValidationError: `format` is not ``"json"`` or ``"jsonl"``, or a string
             holds a lone surrogate (which UTF-8 cannot encode).
     """
-    return b"".join(_encode(ds, _check_format(format))).decode("utf-8")
+    fmt = _check_format(format)
+    if _jsonlib.orjson is not None:  # orjson makes bytes natively
+        return b"".join(_encode(ds, fmt)).decode("utf-8")
+    if not isinstance(ds, Dataset):
+        raise ValidationError.one("ds", "must be a Dataset", type(ds).__name__)
+    text = encode_text(to_document(ds), indented=True) if fmt == "json" else "".join(text_lines(ds))
+    check_utf8(text)
+    return text
 
 
 def _detect(data: str | bytes) -> Format:

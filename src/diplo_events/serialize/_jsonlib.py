@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - the dev environment has orjson
 orjson: Any = _orjson
 """The `orjson` module, or None when it is not installed (tests set it to None)."""
 
-__all__ = ["encode", "parse", "parse_clean", "repeated_key"]
+__all__ = ["check_utf8", "encode", "encode_text", "parse", "parse_clean", "repeated_key"]
 
 _BOM = "\ufeff"
 
@@ -192,6 +192,33 @@ def parse_clean(data: str | bytes, *, indented: bool = False) -> tuple[Any, bool
     return value, _REPEATS[0] == before
 
 
+def encode_text(value: Any, *, indented: bool = False) -> str:
+    """Encode `value` canonically as text, without checking that UTF-8 can encode it.
+
+    The standard library makes text natively, so joining many lines as text
+    and checking them once with `check_utf8` is cheaper than encoding each.
+    """
+    if orjson is not None:
+        return encode(value, indented=indented).decode("utf-8")
+    return _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
+
+
+def check_utf8(text: str) -> None:
+    """Check that UTF-8 can encode `text` (it holds no lone surrogate).
+
+    Raises:
+        ValidationError: it holds one.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValidationError.one(
+            "",
+            "cannot be written as UTF-8: a string holds a lone surrogate",
+            exc.object[exc.start : exc.end],
+        ) from None
+
+
 def encode(value: Any, *, indented: bool = False) -> bytes:
     """Encode `value` canonically as UTF-8 (indented documents end in a newline).
 
@@ -207,11 +234,5 @@ def encode(value: Any, *, indented: bool = False) -> bytes:
         else:
             return data
     text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ValidationError.one(
-            "",
-            "cannot be written as UTF-8: a string holds a lone surrogate",
-            exc.object[exc.start : exc.end],
-        ) from None
+    check_utf8(text)
+    return text.encode("utf-8")

@@ -24,25 +24,36 @@ from ..errors import DecodeError, Problem, ValidationError
 from ._decode import json_type
 from ._document import COLLECTIONS, records_of
 from ._fast import FastDecoder
-from ._jsonlib import encode, parse, parse_clean
+from ._jsonlib import encode, encode_text, parse, parse_clean
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
 
-__all__ = ["decode_lines", "encode_lines", "iter_lines"]
+__all__ = ["decode_lines", "encode_lines", "iter_lines", "text_lines"]
 
-_HEADER = encode({"format": FORMAT_NAME, "version": FORMAT_VERSION}) + b"\n"
 _TYPES = {name[:-1]: (name, cls) for name, cls, _, _ in COLLECTIONS}
 _TYPE_NAMES = ", ".join(repr(t) for t in _TYPES)
 _TAGS = {name: name[:-1] for name, *_ in COLLECTIONS}
 _DATASET_PATH = re.compile(r"(sources|actors|places|events)\[('[^']*'|\d+)\]|memberships\[(\d+)\]")
 
 
-def encode_lines(ds: Dataset) -> Iterator[bytes]:
-    r"""Yield the lines of a dataset, each ending in ``\n``, the header first."""
-    yield _HEADER
+def _line_values(ds: Dataset) -> Iterator[dict[str, Any]]:
+    """The JSON values of a dataset's lines, the header first."""
+    yield {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     for (name, _, encode_record, _), records in zip(COLLECTIONS, records_of(ds), strict=True):
         tag = _TAGS[name]
         for record in records:
-            yield encode({"type": tag, **encode_record(record)}) + b"\n"
+            yield {"type": tag, **encode_record(record)}
+
+
+def encode_lines(ds: Dataset) -> Iterator[bytes]:
+    r"""Yield the lines of a dataset as UTF-8, each ending in ``\n``, the header first."""
+    for value in _line_values(ds):
+        yield encode(value) + b"\n"
+
+
+def text_lines(ds: Dataset) -> Iterator[str]:
+    r"""Yield the lines of a dataset as text, each ending in ``\n`` (see `encode_text`)."""
+    for value in _line_values(ds):
+        yield encode_text(value) + "\n"
 
 
 def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:
