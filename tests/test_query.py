@@ -517,8 +517,20 @@ class TestIndex:
                     participants=[
                         Participant(actor="a", role="speaker"),
                         Participant(actor="a", role="addressee"),
+                        Participant(actor="b", role="addressee"),
                     ],
                     when=TimeSpan.parse("1990/2015"),
+                    status="occurred",
+                    stance="neutral",
+                ),
+                Statement(
+                    id="echo",
+                    summary="Talking to itself.",
+                    participants=[
+                        Participant(actor="a", role="speaker"),
+                        Participant(actor="a", role="addressee"),
+                    ],
+                    when=TimeSpan.parse("2020"),
                     status="occurred",
                     stance="neutral",
                 ),
@@ -538,3 +550,4 @@ class TestIndex:
             "decade",
         ]
         assert ids(data.query().during("2005", mode="definitely")) == []
+        assert ids(data.query().involving("a")) == ["long", "echo"]
