@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from .._files import open_binary, write_atomic
 from ..dataset import Dataset
-from ..errors import DecodeError, ValidationError
+from ..errors import DecodeError, FileAccessError, ValidationError
 from . import _jsonlib
-from ._atomic import write_atomic
 from ._document import from_document, to_document
 from ._jsonlib import check_utf8, encode, encode_text, parse, parse_clean
 from ._lines import decode_lines, encode_lines, iter_lines, split_lines, text_lines
@@ -127,12 +127,12 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
     """Write a dataset to a path or an open file, as JSON (``.json``) or JSON Lines (``.jsonl``).
 
     The format comes from the file name's suffix unless `format` is given. A
-    path is written atomically (see `write_atomic`): a failure leaves the old
+    path is written atomically: a failure leaves the old
     file as it was. An open file gets bytes, or text if it is a text file.
 
     Raises:
         ValidationError: the format cannot be told, or the data cannot be encoded.
-        OSError: the file cannot be written.
+        FileAccessError: the file cannot be written (the old file is then unchanged).
     """
     fmt = _format_of(target, format)
     chunks = _encode(ds, fmt)
@@ -148,10 +148,21 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
 
 def _lines_of(source: str | Path | IO[Any]) -> Iterator[Any]:
     if isinstance(source, (str, Path)):
-        with Path(source).open("rb") as f:
-            yield from f
+        with open_binary(source) as f:
+            try:
+                yield from f
+            except OSError as exc:
+                raise FileAccessError.wrap(exc, str(source)) from exc
     else:
         yield from source
+
+
+def _read(source: str | Path) -> bytes:
+    with open_binary(source) as f:
+        try:
+            return f.read()
+        except OSError as exc:
+            raise FileAccessError.wrap(exc, str(source)) from exc
 
 
 def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Dataset:  # noqa: A002
@@ -164,14 +175,14 @@ def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Datas
         UnsupportedFormatVersionError: the file is of a newer format version.
         DecodeError: the file is not valid JSON or not a valid document.
         ValidationError: the records do not form a valid dataset.
-        OSError: the file cannot be read.
+        FileAccessError: the file cannot be read.
     """
     fmt = _format_of(source, format)
     with _collector_paused():
         if fmt == "jsonl":
             return decode_lines(_lines_of(source))
         if isinstance(source, (str, Path)):
-            data: Any = Path(source).read_bytes()
+            data: Any = _read(source)
         else:
             data = source.read()
         if not isinstance(data, (str, bytes)):
@@ -190,6 +201,6 @@ def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterat
 
     Raises:
         DecodeError: at the header, or at the first line that does not decode.
-        OSError: the file cannot be read.
+        FileAccessError: the file cannot be read.
     """
     return iter_lines(_lines_of(source))  # type: ignore[arg-type]
