@@ -127,8 +127,9 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
     """Write a dataset to a path or an open file, as JSON (``.json``) or JSON Lines (``.jsonl``).
 
     The format comes from the file name's suffix unless `format` is given. A
-    path is written atomically: a failure leaves the old
-    file as it was. An open file gets bytes, or text if it is a text file.
+    path is written atomically: a temporary file beside it is fsynced and
+    renamed over it, so a failure leaves the old file as it was. An open file
+    gets bytes, or text if it is a text file.
 
     Raises:
         ValidationError: the format cannot be told, or the data cannot be encoded.
