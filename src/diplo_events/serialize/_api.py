@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from .._files import open_binary, write_atomic
 from ..dataset import Dataset
-from ..errors import DecodeError, FileAccessError, ValidationError
+from ..errors import DecodeError, ValidationError
 from . import _jsonlib
+from ._atomic import write_atomic
 from ._document import from_document, to_document
 from ._jsonlib import check_utf8, encode, encode_text, parse, parse_clean
 from ._lines import decode_lines, encode_lines, iter_lines, split_lines, text_lines
@@ -133,7 +133,7 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
 
     Raises:
         ValidationError: the format cannot be told, or the data cannot be encoded.
-        FileAccessError: the file cannot be written (the old file is then unchanged).
+        OSError: the file cannot be written.
     """
     fmt = _format_of(target, format)
     chunks = _encode(ds, fmt)
@@ -149,21 +149,10 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
 
 def _lines_of(source: str | Path | IO[Any]) -> Iterator[Any]:
     if isinstance(source, (str, Path)):
-        with open_binary(source) as f:
-            try:
-                yield from f
-            except OSError as exc:
-                raise FileAccessError.wrap(exc, str(source)) from exc
+        with Path(source).open("rb") as f:
+            yield from f
     else:
         yield from source
-
-
-def _read(source: str | Path) -> bytes:
-    with open_binary(source) as f:
-        try:
-            return f.read()
-        except OSError as exc:
-            raise FileAccessError.wrap(exc, str(source)) from exc
 
 
 def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Dataset:  # noqa: A002
@@ -176,14 +165,14 @@ def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Datas
         UnsupportedFormatVersionError: the file is of a newer format version.
         DecodeError: the file is not valid JSON or not a valid document.
         ValidationError: the records do not form a valid dataset.
-        FileAccessError: the file cannot be read.
+        OSError: the file cannot be read.
     """
     fmt = _format_of(source, format)
     with _collector_paused():
         if fmt == "jsonl":
             return decode_lines(_lines_of(source))
         if isinstance(source, (str, Path)):
-            data: Any = _read(source)
+            data: Any = Path(source).read_bytes()
         else:
             data = source.read()
         if not isinstance(data, (str, bytes)):
@@ -202,6 +191,6 @@ def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterat
 
     Raises:
         DecodeError: at the header, or at the first line that does not decode.
-        FileAccessError: the file cannot be read.
+        OSError: the file cannot be read.
     """
     return iter_lines(_lines_of(source))  # type: ignore[arg-type]
