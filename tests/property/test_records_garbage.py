@@ -143,3 +143,37 @@ def test_edtf_like_text(text: str) -> None:
     except ValidationError:
         return
     assert str(span) == text
+
+
+EVENT_CLASSES = (Meeting, Visit, Agreement, Dispute, Statement, Incident)
+
+
+@st.composite
+def raw_events(draw: st.DrawFn) -> Any:
+    """An event object with garbage in some fields, made without running its checks."""
+    cls = draw(st.sampled_from(EVENT_CLASSES))
+    base = cls(**VALID[cls])
+    values = {f.name: getattr(base, f.name) for f in attrs.fields(cls)}
+    replacements = st.one_of(
+        GARBAGE,
+        st.sampled_from([(), ("a",), ("a", "a"), "ev", "x", None, " ", base.participants[:1]]),
+        st.sampled_from([getattr(base, f.name) for f in attrs.fields(cls)]),
+    )
+    for name in draw(st.lists(st.sampled_from(sorted(values)), max_size=3, unique=True)):
+        values[name] = draw(replacements)
+    event: Any = object.__new__(cls)
+    for name, value in values.items():
+        object.__setattr__(event, name, value)
+    return event
+
+
+@given(raw_events())
+def test_fast_path_never_accepts_what_the_full_check_rejects(event: Any) -> None:
+    """Event._plainly_valid() is True only for events that _check() finds no problem with."""
+    problems: list[Any] = []
+    try:
+        event._check(problems)
+    except Exception:
+        return
+    if event._plainly_valid():
+        assert problems == []

@@ -27,6 +27,20 @@ class Agreement(Event):
     stage: AgreementStage = attrs.field(converter=to_agreement_stage)
     terms: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
+    def _plainly_valid_kind(self) -> bool:
+        terms: object = self.terms
+        return (
+            type(self.stage) is AgreementStage
+            and (
+                terms == ()
+                or (
+                    type(terms) is tuple
+                    and all(type(t) is str and t and not t.isspace() for t in terms)
+                )
+            )
+            and self._roles_at_least(ALL_ROLES, 2)
+        )
+
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_enum(problems, "stage", self.stage, AgreementStage)

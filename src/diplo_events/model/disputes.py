@@ -6,7 +6,15 @@ from typing import ClassVar
 
 import attrs
 
-from .._checks import Problems, check_enum, check_id, check_items, check_text, to_tuple
+from .._checks import (
+    Problems,
+    check_enum,
+    check_id,
+    check_items,
+    check_text,
+    is_known_id,
+    to_tuple,
+)
 from .._convert import to_dispute_state
 from ..enums import DisputeState, EventKind, Role
 from .events import Event
@@ -30,6 +38,25 @@ class Dispute(Event):
     subject: str
     state: DisputeState = attrs.field(converter=to_dispute_state)
     subject_places: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _plainly_valid_kind(self) -> bool:
+        subject: object = self.subject
+        places: object = self.subject_places
+        return (
+            type(subject) is str
+            and bool(subject)
+            and not subject.isspace()
+            and type(self.state) is DisputeState
+            and (
+                places == ()
+                or (
+                    type(places) is tuple
+                    and all(is_known_id(p) for p in places)
+                    and len(set(places)) == len(places)
+                )
+            )
+            and self._roles_at_least(_PARTIES, 2)
+        )
 
     def _check(self, problems: Problems) -> None:
         super()._check(problems)

@@ -25,6 +25,7 @@ from .._checks import (
     check_tuple,
     coerce_enum,
     is_known_id,
+    is_slug,
     raise_problems,
     to_tuple,
 )
@@ -161,6 +162,8 @@ class Event:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        if type(self) is not Event and self._plainly_valid():
+            return
         problems: Problems = []
         if type(self) is Event:
             problems.append(
@@ -176,6 +179,72 @@ class Event:
         else:
             self._check(problems)
         raise_problems(problems)
+
+    def _plainly_valid(self) -> bool:
+        """A cheap, one-pass test that accepts only valid events (most of them).
+
+        It may say False for a valid event (an id not seen before, say); then
+        `_check` runs, explains any problem, and remembers the ids it accepts.
+        It must never say True for an invalid one: a property test checks
+        that against `_check`.
+        """
+        participants: object = self.participants
+        if type(participants) is not tuple or not participants:
+            return False
+        keys = set()
+        for p in participants:
+            if type(p) is not Participant:
+                return False
+            keys.add((p.actor, p.role))
+        if len(keys) != len(participants):
+            return False
+        summary, note, place, part_of = self.summary, self.note, self.place, self.part_of
+        if not (
+            is_slug(self.id)
+            and type(summary) is str
+            and summary
+            and not summary.isspace()
+            and type(self.when) is TimeSpan
+            and type(self.status) is Status
+            and (place is None or is_known_id(place))
+            and (part_of is None or (is_known_id(part_of) and part_of != self.id))
+            and (note is None or (type(note) is str and note and not note.isspace()))
+        ):
+            return False
+        topics: object = self.topics
+        if topics != () and (
+            type(topics) is not tuple
+            or not all(is_known_id(t) for t in topics)
+            or len(set(topics)) != len(topics)
+        ):
+            return False
+        evidence: object = self.evidence
+        if evidence != () and (
+            type(evidence) is not tuple or not all(type(e) is Evidence for e in evidence)
+        ):
+            return False
+        relations: object = self.relations
+        if relations != () and (
+            type(relations) is not tuple
+            or not all(type(r) is Relation and r.target != self.id for r in relations)
+        ):
+            return False
+        codes: object = self.codes
+        if codes != () and (
+            type(codes) is not tuple
+            or not all(type(c) is EventCode for c in codes)
+            or len(set(codes)) != len(codes)
+        ):
+            return False
+        return self._plainly_valid_kind()
+
+    def _plainly_valid_kind(self) -> bool:
+        """The kind's part of `_plainly_valid`; kinds override it."""
+        return False
+
+    def _roles_at_least(self, roles: frozenset[Role], minimum: int) -> bool:
+        """Whether at least `minimum` distinct actors take part in `roles` (participants valid)."""
+        return len({p.actor for p in self.participants if p.role in roles}) >= minimum
 
     def _check(self, problems: Problems) -> None:
         """Append the problems of the common fields; kinds extend this."""

@@ -25,6 +25,9 @@ class Incident(Event):
 
     category: IncidentCategory = attrs.field(converter=to_incident_category)
 
+    def _plainly_valid_kind(self) -> bool:
+        return type(self.category) is IncidentCategory
+
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_enum(problems, "category", self.category, IncidentCategory)

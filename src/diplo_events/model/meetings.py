@@ -31,6 +31,13 @@ class Meeting(Event):
         default=MeetingSetting.STANDALONE, converter=to_meeting_setting
     )
 
+    def _plainly_valid_kind(self) -> bool:
+        return (
+            type(self.format) is MeetingFormat
+            and type(self.setting) is MeetingSetting
+            and self._roles_at_least(ALL_ROLES, 2)
+        )
+
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_enum(problems, "format", self.format, MeetingFormat)

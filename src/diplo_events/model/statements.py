@@ -27,6 +27,9 @@ class Statement(Event):
 
     stance: Stance = attrs.field(converter=to_stance)
 
+    def _plainly_valid_kind(self) -> bool:
+        return type(self.stance) is Stance and self._roles_at_least(_SPEAKER, 1)
+
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_enum(problems, "stance", self.stance, Stance)

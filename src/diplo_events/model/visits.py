@@ -29,6 +29,13 @@ class Visit(Event):
 
     reciprocal: bool = False
 
+    def _plainly_valid_kind(self) -> bool:
+        if type(self.reciprocal) is not bool:
+            return False
+        visitors = {p.actor for p in self.participants if p.role is Role.VISITOR}
+        hosts = {p.actor for p in self.participants if p.role is Role.HOST}
+        return bool(visitors) and bool(hosts) and visitors.isdisjoint(hosts)
+
     def _check(self, problems: Problems) -> None:
         super()._check(problems)
         check_bool(problems, "reciprocal", self.reciprocal)
