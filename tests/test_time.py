@@ -79,6 +79,10 @@ class TestPartialDate:
                 "2018?~",
                 "must be an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %",
             ),
+            (
+                "\u0662\u0660\u0661\u0668",  # 2018 in Arabic-Indic digits: not EDTF
+                "must be an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %",
+            ),
         ],
     )
     def test_parse_rejects(self, text: str, message: str) -> None:

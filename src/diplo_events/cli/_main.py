@@ -59,14 +59,14 @@ def _run(argv: Sequence[str] | None) -> int:
     except ValidationError as exc:
         print_error(_problem_message(exc))
         return EXIT_INVALID
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # before DiploEventsError: a FileAccessError is both
+        print_error(describe_os_error(exc))
+        return EXIT_IO
     except DiploEventsError as exc:  # MissingDependencyError is also an ImportError
         print_error(str(exc))
         return EXIT_DEPENDENCY if isinstance(exc, ImportError) else EXIT_INVALID
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        print_error(describe_os_error(exc))
-        return EXIT_IO
     return code
 
 

@@ -28,10 +28,10 @@ from ..errors import Problem, ValidationError
 
 __all__ = ["PartialDate", "TimeSpan", "Unbounded"]
 
-_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?")
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?")
 _QUALIFIER = {"?": (True, False), "~": (False, True), "%": (True, True), None: (False, False)}
-_NUMERIC_RE = re.compile(r"[\d\s/.\-]+")
-_YEAR_TOKEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_NUMERIC_RE = re.compile(r"[0-9\s/.\-]+")
+_YEAR_TOKEN_RE = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
 
 class Unbounded(str, enum.Enum):

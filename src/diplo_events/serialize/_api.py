@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from .._files import open_binary, write_atomic
 from ..dataset import Dataset
 from ..errors import DecodeError, ValidationError
 from . import _jsonlib
-from ._atomic import write_atomic
 from ._document import from_document, to_document
 from ._jsonlib import check_utf8, encode, encode_text, parse, parse_clean
 from ._lines import decode_lines, encode_lines, iter_lines, split_lines, text_lines
@@ -133,7 +133,7 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
 
     Raises:
         ValidationError: the format cannot be told, or the data cannot be encoded.
-        OSError: the file cannot be written.
+        FileAccessError: the file cannot be written (also an `OSError`).
     """
     fmt = _format_of(target, format)
     chunks = _encode(ds, fmt)
@@ -149,7 +149,7 @@ def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = N
 
 def _lines_of(source: str | Path | IO[Any]) -> Iterator[Any]:
     if isinstance(source, (str, Path)):
-        with Path(source).open("rb") as f:
+        with open_binary(source) as f:
             yield from f
     else:
         yield from source
@@ -165,14 +165,15 @@ def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Datas
         UnsupportedFormatVersionError: the file is of a newer format version.
         DecodeError: the file is not valid JSON or not a valid document.
         ValidationError: the records do not form a valid dataset.
-        OSError: the file cannot be read.
+        FileAccessError: the file cannot be read (also an `OSError`).
     """
     fmt = _format_of(source, format)
     with _collector_paused():
         if fmt == "jsonl":
             return decode_lines(_lines_of(source))
         if isinstance(source, (str, Path)):
-            data: Any = Path(source).read_bytes()
+            with open_binary(source) as f:
+                data: Any = f.read()
         else:
             data = source.read()
         if not isinstance(data, (str, bytes)):
@@ -191,6 +192,6 @@ def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterat
 
     Raises:
         DecodeError: at the header, or at the first line that does not decode.
-        OSError: the file cannot be read.
+        FileAccessError: the file cannot be read (also an `OSError`).
     """
     return iter_lines(_lines_of(source))  # type: ignore[arg-type]
