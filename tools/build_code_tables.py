@@ -1,4 +1,4 @@
-# ruff: noqa: T201, INP001 - a command-line script that reports what it transcribes
+
 """Regenerate the CAMEO and PLOVER code tables shipped in ``diplo_events.codes``.
 
 Usage::

@@ -14,7 +14,7 @@ Usage::
 Modelling decisions are documented in ``docs/reference-dataset.md``.
 """
 
-# ruff: noqa: INP001, E501  - a script, not a package; some quotes are long by nature
+
 
 from __future__ import annotations
 
