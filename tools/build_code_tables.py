@@ -1,4 +1,3 @@
-
 """Regenerate the CAMEO and PLOVER code tables shipped in ``diplo_events.codes``.
 
 Usage::

@@ -14,8 +14,6 @@ Usage::
 Modelling decisions are documented in ``docs/reference-dataset.md``.
 """
 
-
-
 from __future__ import annotations
 
 import argparse
