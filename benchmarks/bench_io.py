@@ -1,5 +1,3 @@
-# mypy: disable-error-code="import-not-found,misc"
-# (pydantic and msgspec come with the `bench` extra; without them the models subclass Any.)
 """Load/save benchmark: diplo_events JSON Lines against pydantic v2, msgspec and a bare json.loads.
 
 Run from the repository root (needs the ``bench`` extra: pydantic, msgspec, orjson)::

@@ -165,6 +165,15 @@ class TestReferences:
         assert exc.value.field == "person"
         assert exc.value.value == "ghost"
 
+    def test_unknown_event_source(self) -> None:
+        """An event's sources must be sources of the dataset."""
+        cols = replace(collections(), "events", 3, sources=["src-demo", "src-gone"])
+        with pytest.raises(ValidationError) as exc:
+            Dataset(**cols)
+        assert problems(exc) == [
+            ("events['ev-statement'].sources[1]", "refers to an unknown source")
+        ]
+
     def test_unknown_relation_target(self) -> None:
         """A relation must point at an event of the dataset."""
         cols = collections()

@@ -66,7 +66,9 @@ class TestReadIcews:
         assert meeting.actors() == ("icews-japan-jpn", "icews-china-chn")
         assert meeting.format.value == "bilateral"  # type: ignore[attr-defined]
         assert [c.code for c in meeting.codes] == ["040"]
-        assert meeting.note == "ICEWS event 1, 2; story 100 (source icews-story-100), sentence 1"
+        assert meeting.note == "ICEWS event 1, 2; story 100, sentence 1"
+        assert meeting.sources == ("icews-story-100",)
+        assert meeting.sources[0] in ds.sources
         assert meeting.summary == "Japan ↔ China: Consult"
         assert str(meeting.when) == "2018-06-01"
 

@@ -183,6 +183,23 @@ class TestPlace:
             ),
         ]
 
+    def test_place_identifiers(self) -> None:
+        """Places carry identifiers like actors: sorted pairs, Wikidata ids checked."""
+        place = Place(
+            id="beijing",
+            name="Beijing",
+            kind="city",
+            identifiers={"wikidata": "Q956", "geonames": "1816670"},
+        )
+        assert place.identifiers == (("geonames", "1816670"), ("wikidata", "Q956"))
+        assert place.identifier("wikidata") == "Q956"
+        assert place.identifier("osm") is None
+        with pytest.raises(ValidationError) as exc:
+            Place(id="beijing", name="Beijing", kind="city", identifiers={"wikidata": "956"})
+        assert problems(exc) == [
+            ("identifiers['wikidata']", "must be a Wikidata item id such as 'Q17'")
+        ]
+
     def test_bad_place_name(self) -> None:
         """A place name checks its language tag and users."""
         with pytest.raises(ValidationError) as exc:
@@ -290,6 +307,20 @@ class TestEvents:
                     "'airspace_incursion', 'military_deployment', 'military_exercise', 'false_alarm', "
                     "'sanction', 'abduction', 'cyber_operation', 'protest', 'other'"
                 ),
+            ),
+        ]
+
+    def test_sources(self) -> None:
+        """Sources that report an event are ids, without repeats."""
+        meeting = Meeting(**common(sources=["icews-story-1"]), format="bilateral")
+        assert meeting.sources == ("icews-story-1",)
+        with pytest.raises(ValidationError) as exc:
+            Meeting(**common(sources=["s-1", "s-1", "Bad"]), format="bilateral")
+        assert problems(exc) == [
+            ("sources[1]", "is repeated"),
+            (
+                "sources[2]",
+                "must be an id: lower-case letters and digits in words joined by '-', at most 100 characters",
             ),
         ]
 

@@ -631,10 +631,11 @@ def build_places(a: Article) -> list[Place]:
             name="Beijing",
             kind="city",
             country="CHN",
+            identifiers={"wikidata": "Q956"},
             part_of="china",
             note=(
-                "Beijing being in China is background knowledge. The article also uses "
-                "'Beijing' for the Chinese government (see the actor 'chn')."
+                "Beijing being in China, and its Wikidata id, are background knowledge. "
+                "The article also uses 'Beijing' for the Chinese government (see the actor 'chn')."
             ),
             evidence=(ev("visited Beijing"),),
         ),
@@ -643,8 +644,9 @@ def build_places(a: Article) -> list[Place]:
             name="Tokyo",
             kind="city",
             country="JPN",
+            identifiers={"wikidata": "Q1490"},
             part_of="japan",
-            note=BG_COUNTRY,
+            note=BG_COUNTRY + " Its Wikidata id is background knowledge too.",
             evidence=(ev("visit Tokyo"),),
         ),
         Place(

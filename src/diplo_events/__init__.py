@@ -54,6 +54,8 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
+    from .query import Query
     from .reference import load_reference
     from .serialize import (
         dump,
@@ -69,6 +71,12 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "DyadCount": "diplo_events.analysis",
+    "Edge": "diplo_events.analysis",
+    "MeetingNetwork": "diplo_events.analysis",
+    "Query": "diplo_events.query",
+    "Quote": "diplo_events.analysis",
+    "TimelineEntry": "diplo_events.analysis",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
@@ -91,6 +99,8 @@ __all__ = [
     "DiploEventsError",
     "Dispute",
     "DisputeState",
+    "DyadCount",
+    "Edge",
     "Event",
     "EventCode",
     "EventKind",
@@ -100,6 +110,7 @@ __all__ = [
     "IncidentCategory",
     "Meeting",
     "MeetingFormat",
+    "MeetingNetwork",
     "MeetingSetting",
     "Membership",
     "PartialDate",
@@ -109,6 +120,8 @@ __all__ = [
     "PlaceName",
     "Precision",
     "Problem",
+    "Query",
+    "Quote",
     "Relation",
     "RelationKind",
     "Role",
@@ -117,6 +130,7 @@ __all__ = [
     "Statement",
     "Status",
     "TimeSpan",
+    "TimelineEntry",
     "Unbounded",
     "UnsupportedFormatVersionError",
     "ValidationError",

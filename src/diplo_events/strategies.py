@@ -223,6 +223,13 @@ def places(draw: st.DrawFn, *, place_id: str | None = None, actor_ids: Sequence[
             )
         ),
         country=draw(st.none() | st.sampled_from(_COUNTRIES)),
+        identifiers=draw(
+            st.dictionaries(
+                st.sampled_from(("wikidata", "geonames")),
+                st.integers(1, 10**6).map(lambda n: f"Q{n}"),
+                max_size=2,
+            )
+        ),
         claimed_by=draw(refs),
         administered_by=draw(refs),
         note=draw(st.none() | texts()),
@@ -362,6 +369,7 @@ def datasets(
         cls = draw(st.sampled_from(list(_EVENT_CLASSES)))
         kwargs = draw(event_kwargs(cls, actor_pool=pool, event_id=f"ev-{i}"))
         kwargs["evidence"] = draw(st.lists(evidence_in(source), min_size=1, max_size=3))
+        kwargs["sources"] = draw(st.sampled_from([(), (source.id,)]))
         with_place = draw(st.booleans())
         if place_list and with_place:
             kwargs["place"] = draw(st.sampled_from(place_list)).id
@@ -477,6 +485,12 @@ def _fault_duplicate_id(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]) -
     return f"events[{len(ds.events)}].id"
 
 
+def _fault_unknown_event_source(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]) -> str:
+    event = list(ds.events.values())[i]
+    _replace_event(cols, i, attrs.evolve(event, sources=("no-such-source",)))
+    return f"events[{event.id!r}].sources[0]"
+
+
 def _fault_unknown_target(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]) -> str:
     event = list(ds.events.values())[i]
     rel = Relation(kind=RelationKind.RELATED_TO, target="no-such-event")
@@ -507,6 +521,7 @@ _FAULTS: dict[str, Callable[[Dataset, int, dict[str, tuple[Any, ...]]], str]] = 
     "quote-mismatch": _fault_quote_mismatch,
     "evidence-past-end": _fault_past_end,
     "unknown-source": _fault_unknown_source,
+    "unknown-event-source": _fault_unknown_event_source,
     "duplicate-id": _fault_duplicate_id,
     "unknown-relation-target": _fault_unknown_target,
     "unknown-part-of": _fault_unknown_part_of,

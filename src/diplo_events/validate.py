@@ -143,6 +143,8 @@ def check_dataset(
                 )
         for j, rel in enumerate(event.relations):
             need(f"{path}.relations[{j}].target", rel.target, events, "event")
+        for j, ref in enumerate(event.sources):
+            need(f"{path}.sources[{j}]", ref, sources, "source")
         if event.kind is EventKind.DISPUTE:
             assert isinstance(event, Dispute)  # noqa: S101 - kind and class agree
             for j, ref in enumerate(event.subject_places):

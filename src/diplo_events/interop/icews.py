@@ -325,10 +325,8 @@ class IcewsReader:
             codes=sorted(
                 {EventCode(scheme="cameo", code=d.code) for d in group}, key=lambda c: c.code
             ),
-            note=(
-                f"ICEWS event {ids}; story {first.story} (source icews-story-{slug(first.story)}), "
-                f"sentence {first.sentence}"
-            ),
+            sources=(f"icews-story-{slug(first.story)}",),
+            note=f"ICEWS event {ids}; story {first.story}, sentence {first.sentence}",
             **fields,
         )
 

@@ -140,6 +140,8 @@ class Event:
         place: Where (a place id), or None.
         topics: Slugs naming what it is about (``north-korea``).
         evidence: Spans of source text that state it.
+        sources: Sources that report it without a quotable span (a coded story
+            with no text, say); evidence already names its own source.
         part_of: The event this one is part of (a meeting inside a visit), or None.
         relations: Typed links to other events.
         codes: Its CAMEO and PLOVER codes.
@@ -156,6 +158,7 @@ class Event:
     place: str | None = None
     topics: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     part_of: str | None = None
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=to_tuple)
     codes: tuple[EventCode, ...] = attrs.field(default=(), converter=to_tuple)
@@ -216,6 +219,13 @@ class Event:
             type(topics) is not tuple
             or not all(is_known_id(t) for t in topics)
             or len(set(topics)) != len(topics)
+        ):
+            return False
+        sources: object = self.sources
+        if sources != () and (
+            type(sources) is not tuple
+            or not all(is_known_id(s) for s in sources)
+            or len(set(sources)) != len(sources)
         ):
             return False
         evidence: object = self.evidence
@@ -284,6 +294,8 @@ class Event:
         if self.topics:
             check_items(problems, "topics", self.topics, check_id, unique=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
+        if self.sources != ():
+            check_items(problems, "sources", self.sources, check_id, unique=True)
         if self.part_of is not None:
             check_id(problems, "part_of", self.part_of)
             if self.part_of == self.id:

@@ -9,11 +9,13 @@ from .._checks import (
     check_country,
     check_enum,
     check_id,
+    check_identifiers,
     check_items,
     check_lang,
     check_records,
     check_text,
     raise_problems,
+    to_pairs,
     to_tuple,
 )
 from .._convert import to_place_kind
@@ -54,7 +56,8 @@ class Place:
 
     `name` is neutral; `names` lists the names in use and who uses them.
     Disputed territory has no single `country`: use `claimed_by` and
-    `administered_by` (actor ids) instead.
+    `administered_by` (actor ids) instead. `identifiers` maps a scheme to a
+    value (``{"wikidata": "Q956"}``), stored as sorted pairs like an actor's.
     """
 
     id: str
@@ -62,6 +65,7 @@ class Place:
     kind: PlaceKind = attrs.field(converter=to_place_kind)
     names: tuple[PlaceName, ...] = attrs.field(default=(), converter=to_tuple)
     country: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_pairs)
     part_of: str | None = None
     claimed_by: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     administered_by: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
@@ -75,6 +79,7 @@ class Place:
         check_enum(problems, "kind", self.kind, PlaceKind)
         check_records(problems, "names", self.names, PlaceName, "a PlaceName")
         check_country(problems, "country", self.country)
+        check_identifiers(problems, "identifiers", self.identifiers)
         check_id(problems, "part_of", self.part_of, optional=True)
         if self.part_of is not None and self.part_of == self.id:
             problems.append(
@@ -85,3 +90,7 @@ class Place:
         check_text(problems, "note", self.note, optional=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
         raise_problems(problems)
+
+    def identifier(self, scheme: str) -> str | None:
+        """The identifier in `scheme` (``"wikidata"``, ``"geonames"``, …), or None."""
+        return dict(self.identifiers).get(scheme)

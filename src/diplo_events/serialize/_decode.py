@@ -267,6 +267,15 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
     if d is None:
         return None
     kwargs = dict(d)
+    _identifiers(d, kwargs, path, problems, failed)
+    kwargs["evidence"] = _evidence(d, path, problems, failed)
+    return _build(Actor, kwargs, path, problems, failed)
+
+
+def _identifiers(
+    d: dict[str, Any], kwargs: dict[str, Any], path: str, problems: Problems, failed: set[str]
+) -> None:
+    """Check that ``identifiers``, when present, is a JSON object (the model checks its entries)."""
     if "identifiers" in d and type(d["identifiers"]) is not dict:
         problems.append(
             Problem(
@@ -277,8 +286,6 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
         )
         failed.add("identifiers")
         kwargs["identifiers"] = ()
-    kwargs["evidence"] = _evidence(d, path, problems, failed)
-    return _build(Actor, kwargs, path, problems, failed)
 
 
 def decode_membership(d: Any, path: str, problems: Problems) -> Membership | None:
@@ -300,6 +307,7 @@ def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
     if d is None:
         return None
     kwargs = dict(d)
+    _identifiers(d, kwargs, path, problems, failed)
     if "names" in d:
         kwargs["names"] = _array(
             d["names"],

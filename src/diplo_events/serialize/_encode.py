@@ -115,6 +115,8 @@ def encode_place(p: Place) -> JSONDict:
         d["names"] = [encode_place_name(n) for n in p.names]
     if p.country is not None:
         d["country"] = p.country
+    if p.identifiers:
+        d["identifiers"] = dict(p.identifiers)
     if p.part_of is not None:
         d["part_of"] = p.part_of
     if p.claimed_by:
@@ -204,6 +206,8 @@ def encode_event(e: Event) -> JSONDict:
     if e.topics:
         d["topics"] = list(e.topics)
     _evidence(d, e.evidence)
+    if e.sources:
+        d["sources"] = list(e.sources)
     if e.part_of is not None:
         d["part_of"] = e.part_of
     if e.relations:

@@ -54,7 +54,7 @@ def _records(value: object, cls: Callable[..., Any]) -> tuple[Any, ...]:
     return tuple([cls(**item) for item in value])
 
 
-_STRING_ARRAYS = frozenset({"topics", "terms", "subject_places"})
+_STRING_ARRAYS = frozenset({"topics", "sources", "terms", "subject_places"})
 
 
 def _tuples(kw: dict[str, Any]) -> None:
@@ -83,6 +83,8 @@ def _actor(d: dict[str, Any]) -> Actor:
 
 
 def _place(d: dict[str, Any]) -> Place:
+    if "identifiers" in d and type(d["identifiers"]) is not dict:
+        raise _Slow
     kw = dict(d)
     if "names" in kw:
         kw["names"] = _records(kw["names"], PlaceName)

@@ -53,7 +53,9 @@ _ID_FIELDS = frozenset(
         "organization",
     }
 )
-_ID_LISTS = frozenset({"topics", "used_by", "claimed_by", "administered_by", "subject_places"})
+_ID_LISTS = frozenset(
+    {"topics", "sources", "used_by", "claimed_by", "administered_by", "subject_places"}
+)
 _UNIQUE_LISTS = _ID_LISTS | {"aliases"}
 _NON_EMPTY = frozenset({"quote", "prefix", "suffix"})
 _RECORDS: tuple[type, ...] = (
