@@ -35,10 +35,11 @@ check: lint types test docs
 
 # Not part of `check`: the suite on the oldest supported stack (needs a python3.10 on PATH).
 COMPAT_VENV := build/venv-compat
+COMPAT_PYTHON ?= python3.10
 compat:
-	python3.10 -m venv $(COMPAT_VENV)
+	$(COMPAT_PYTHON) -m venv $(COMPAT_VENV)
 	$(COMPAT_VENV)/bin/python -m pip install --quiet 'attrs==21.3.0' 'python-dateutil==2.8.2' \
-		hypothesis pytest jsonschema
+		hypothesis pytest jsonschema orjson pyarrow pandas duckdb
 	$(COMPAT_VENV)/bin/python -m pip install --quiet --no-deps -e .
 	HYPOTHESIS_PROFILE=dev $(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 

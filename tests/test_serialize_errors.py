@@ -95,7 +95,9 @@ class TestWrongInput:
     def test_huge_integer(self, backend: str) -> None:
         """An integer beyond the interpreter's conversion limit is a DecodeError."""
         (message,) = problems('{"a": ' + "9" * 5000 + "}")
-        assert message.startswith("is not supported JSON: Exceeds the limit (4300 digits)")
+        # The interpreter words the limit differently across versions (3.10: "(4300) for integer
+        # string conversion", 3.11: "(4300 digits)"); both start alike.
+        assert message.startswith("is not supported JSON: Exceeds the limit (4300")
 
     def test_huge_integer_where_a_number_goes(self, backend: str) -> None:
         """A large but convertible integer reaches the record checks and is reported there."""
