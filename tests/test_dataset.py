@@ -364,6 +364,37 @@ class TestKindRules:
         ]
 
 
+class TestActorHierarchy:
+    def test_organisation_inside_a_state(self) -> None:
+        """An organisation can be part of a state; references resolve."""
+        cols = collections()
+        cols["actors"] = [
+            *cols["actors"],
+            Actor(id="mofa", name="MOFA", kind="organization", part_of="jpn"),
+        ]
+        assert Dataset(**cols).actors["mofa"].part_of == "jpn"
+
+    def test_part_of_problems(self) -> None:
+        """Unknown parents, people with a parent, people as parents and cycles are reported."""
+        cols = collections()
+        cols["actors"] = [
+            *cols["actors"],
+            Actor(id="a", name="A", kind="organization", part_of="ghost"),
+            Actor(id="b", name="B", kind="person", part_of="jpn"),
+            Actor(id="c", name="C", kind="group", part_of="kono-taro"),
+            Actor(id="d", name="D", kind="organization", part_of="e"),
+            Actor(id="e", name="E", kind="organization", part_of="d"),
+        ]
+        with pytest.raises(ValidationError) as exc:
+            Dataset(**cols)
+        assert problems(exc) == [
+            ("actors['a'].part_of", "refers to an unknown actor"),
+            ("actors['b'].part_of", "a person belongs to organisations through memberships"),
+            ("actors['c'].part_of", "must be a state, organization or group, not a person"),
+            ("actors['d'].part_of", "part_of forms a cycle: d -> e -> d"),
+        ]
+
+
 class TestCycles:
     def test_event_cycle_reported_once(self) -> None:
         """A part_of cycle is reported once, at its first member."""

@@ -115,6 +115,14 @@ class TestActor:
         with pytest.raises(ValidationError, match="must be a sequence"):
             Actor(id="a", name="A", kind="group", identifiers=5)
 
+    def test_part_of(self) -> None:
+        """An organisation can be part of another; not of itself."""
+        bureau = Actor(id="bureau", name="Bureau", kind="organization", part_of="mofa")
+        assert bureau.part_of == "mofa"
+        with pytest.raises(ValidationError) as exc:
+            Actor(id="mofa", name="MOFA", kind="organization", part_of="mofa")
+        assert problems(exc) == [("part_of", "must not be the actor itself")]
+
     def test_repeated_alias(self) -> None:
         """Aliases are unique."""
         with pytest.raises(ValidationError) as exc:

@@ -224,7 +224,7 @@ class TestRecordProblems:
         assert problems(json.dumps(doc)) == [
             (
                 "has an unknown key; an actor has aliases, country, evidence, id, identifiers, kind, "
-                "name, note (got 'colour') at actors[0]"
+                "name, note, part_of (got 'colour') at actors[0]"
             ),
             "must be one of 'state', 'person', 'organization', 'group' (got 'nation') at actors[0].kind",
             "day is past the end of 2018-02 (got '2018-02-30') at events[0].when",

@@ -378,6 +378,7 @@ def build_actors(a: Article) -> list[Actor]:
             kind="organization",
             aliases=("China\u2019s State Council",),
             country="CHN",
+            part_of="chn",
             note="Described by the article as, in effect, China's cabinet; headed by the Premier.",
             evidence=(ev("China\u2019s State Council, in effect China\u2019s cabinet"),),
         ),
@@ -387,6 +388,7 @@ def build_actors(a: Article) -> list[Actor]:
             kind="organization",
             aliases=("Japanese Ministry of Foreign Affairs",),
             country="JPN",
+            part_of="jpn",
             evidence=(ev("the Japanese Ministry of Foreign Affairs"),),
         ),
         Actor(
@@ -394,10 +396,7 @@ def build_actors(a: Article) -> list[Actor]:
             name="Asian and Oceanian Affairs Bureau",
             kind="organization",
             country="JPN",
-            note=(
-                "A bureau of the Japanese Ministry of Foreign Affairs ('mofa-japan'). The model "
-                "has no parent link between organisations, so that is recorded in this note."
-            ),
+            part_of="mofa-japan",
             evidence=(
                 ev(
                     "the Asian and Oceanian Affairs Bureau at the Japanese Ministry of Foreign Affairs"

@@ -339,6 +339,11 @@ def datasets(
         if draw(st.booleans()):
             actor = attrs.evolve(actor, evidence=[draw(evidence_in(source))])
         pool.append(actor)
+    # Organisations may belong to an earlier state or organisation (no cycles by construction).
+    for i in range(2, len(pool)):
+        bodies = [a.id for a in pool[:i] if a.kind is not ActorKind.PERSON]
+        if pool[i].kind is not ActorKind.PERSON and bodies and draw(st.booleans()):
+            pool[i] = attrs.evolve(pool[i], part_of=draw(st.sampled_from(bodies)))
     # The first two actors are on different sides, so two-sided events are always possible.
     if pool[0].country is not None and pool[0].country == pool[1].country:
         pool[1] = attrs.evolve(pool[1], country=None)

@@ -72,7 +72,29 @@ def check_dataset(
             _check_evidence(problems, f"{path}.evidence[{i}]", span, sources)
 
     for key, actor in actors.items():
+        if actor.part_of is not None:
+            where = f"actors[{key!r}].part_of"
+            if actor.kind is ActorKind.PERSON:
+                add(
+                    Problem(
+                        path=where,
+                        message="a person belongs to organisations through memberships",
+                        value=actor.part_of,
+                    )
+                )
+            elif (
+                need(where, actor.part_of, actors, "actor")
+                and actors[actor.part_of].kind is ActorKind.PERSON
+            ):
+                add(
+                    Problem(
+                        path=where,
+                        message="must be a state, organization or group, not a person",
+                        value=actor.part_of,
+                    )
+                )
         evidence(f"actors[{key!r}]", actor.evidence)
+    _check_cycles(problems, "actors", actors, lambda a: a.part_of)
 
     for i, m in enumerate(memberships):
         path = f"memberships[{i}]"

@@ -32,7 +32,9 @@ class Actor:
 
     `identifiers` maps a scheme to a value (``{"wikidata": "Q17"}``); it is
     stored as sorted ``(scheme, value)`` pairs so the record stays hashable.
-    Use `identifier` to look one up.
+    Use `identifier` to look one up. `part_of` is the organisation or state an
+    organisation belongs to (a bureau in a ministry, a ministry in a state);
+    people belong to organisations through `Membership` instead.
     """
 
     id: str
@@ -41,6 +43,7 @@ class Actor:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     country: str | None = None
     identifiers: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_pairs)
+    part_of: str | None = None
     note: str | None = None
     evidence: tuple[Evidence, ...] = attrs.field(default=(), converter=to_tuple)
 
@@ -52,6 +55,12 @@ class Actor:
         check_items(problems, "aliases", self.aliases, check_text, unique=True)
         check_country(problems, "country", self.country)
         check_identifiers(problems, "identifiers", self.identifiers)
+        if self.part_of is not None:
+            check_id(problems, "part_of", self.part_of)
+            if self.part_of == self.id:
+                problems.append(
+                    Problem(path="part_of", message="must not be the actor itself", value=self.id)
+                )
         check_text(problems, "note", self.note, optional=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
         raise_problems(problems)

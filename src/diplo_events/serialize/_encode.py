@@ -81,6 +81,8 @@ def encode_actor(a: Actor) -> JSONDict:
         d["country"] = a.country
     if a.identifiers:
         d["identifiers"] = dict(a.identifiers)
+    if a.part_of is not None:
+        d["part_of"] = a.part_of
     if a.note is not None:
         d["note"] = a.note
     _evidence(d, a.evidence)
