@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
+import attrs
 import pytest
 
+import diplo_events as de
 from diplo_events import (
     Actor,
     Agreement,
@@ -29,6 +31,8 @@ from diplo_events import (
     Visit,
 )
 from diplo_events._index import OPEN_AFTER, OPEN_BEFORE, get_index, span_ordinals
+
+from .helpers import collections
 
 TEXT = "Kono met Wang in Beijing. China and Japan argue over islands."
 
@@ -551,3 +555,27 @@ class TestIndex:
         ]
         assert ids(data.query().during("2005", mode="definitely")) == []
         assert ids(data.query().involving("a")) == ["long", "echo"]
+
+
+class TestToDatasetFollowsNewReferences:
+    def test_parent_organisations_and_reporting_sources_are_kept(self) -> None:
+        """to_dataset keeps the organisations an actor is part of and the sources an event names."""
+        cols = collections()
+        cols["sources"] = [*cols["sources"], de.Source(id="src-story", title="A coded story")]
+        cols["actors"] = [
+            *cols["actors"],
+            de.Actor(id="mofa", name="MOFA", kind="organization", part_of="jpn"),
+            de.Actor(id="bureau", name="Bureau", kind="organization", part_of="mofa"),
+        ]
+        statement = cols["events"][3]
+        cols["events"][3] = attrs.evolve(
+            statement,
+            participants=[de.Participant(actor="bureau", role="speaker")],
+            sources=["src-story"],
+            relations=[],
+        )
+        ds = de.Dataset(**cols)
+        sub = ds.query().involving("bureau").to_dataset()
+        assert list(sub.events) == ["ev-statement"]
+        assert list(sub.actors) == ["jpn", "mofa", "bureau"]
+        assert list(sub.sources) == ["src-story"]

@@ -311,9 +311,10 @@ class Query:
         """A valid dataset of the matching events and everything they refer to.
 
         Besides the matching events it holds the events they refer to
-        (`Event.part_of`, relation targets, transitively), the actors, places
-        (with the places they are part of), memberships and sources these
-        need, in the original order of each collection.
+        (`Event.part_of`, relation targets, transitively), the actors (with the
+        organisations and states they are part of), places (with the places
+        they are part of), memberships and sources (cited by evidence or named
+        in `Event.sources`) these need, in the original order of each collection.
         """
         return _subset(self._dataset, list(self))
 
@@ -431,6 +432,12 @@ def _subset(dataset: Dataset, matches: list[Event]) -> Dataset:
         m for m in dataset.memberships if m.person in actor_ids or m.organization in actor_ids
     ]
     actor_ids.update(x for m in memberships for x in (m.person, m.organization))
+    todo = list(actor_ids)
+    while todo:  # the organisations and states the kept actors are part of
+        parent = actors[todo.pop()].part_of
+        if parent is not None and parent not in actor_ids:
+            actor_ids.add(parent)
+            todo.append(parent)
     kept_actors = [a for a in actors.values() if a.id in actor_ids]
     kept_places = [p for p in places.values() if p.id in place_ids]
     records: list[Actor | Membership | Place | Event] = [
@@ -440,6 +447,7 @@ def _subset(dataset: Dataset, matches: list[Event]) -> Dataset:
         *chosen,
     ]
     source_ids = {span.source for record in records for span in record.evidence}
+    source_ids.update(s for e in chosen for s in e.sources)
     return Dataset(
         sources=[s for s in dataset.sources.values() if s.id in source_ids],
         actors=kept_actors,
