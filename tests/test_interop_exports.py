@@ -234,6 +234,21 @@ class TestArrow:
         assert [r["kind"] for r in rows] == [e.kind.value for e in dataset()]
         assert rows[2]["subject_places"] == ["islands"]
 
+    def test_events_table_keeps_reporting_sources(self) -> None:
+        """An event's `sources` become a list column (nothing is dropped)."""
+        pytest.importorskip("pyarrow")
+        ds = dataset()
+        events = [attrs.evolve(e, sources=["src-demo"]) if e.id == "ev-incident" else e for e in ds]
+        ds = Dataset(
+            sources=ds.sources.values(),
+            actors=ds.actors.values(),
+            memberships=ds.memberships,
+            places=ds.places.values(),
+            events=events,
+        )
+        rows = arrow.to_arrow(ds).to_pylist()
+        assert [r["sources"] for r in rows] == [[], [], [], [], ["src-demo"]]
+
     def test_batches_from_a_stream(self) -> None:
         """Batches hold at most batch_size rows and stream from iter_records."""
         pytest.importorskip("pyarrow")

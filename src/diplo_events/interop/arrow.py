@@ -79,7 +79,8 @@ def arrow_schema(table: Table = "events") -> Any:
         ("participants", pa.list_(participant)), ("topics", pa.list_(s)),
         ("codes", pa.list_(pa.struct([("scheme", s), ("code", s)]))),
         ("cameo_code", s), ("quad_class", pa.int8()), ("goldstein", pa.float64()),
-        ("plover_type", s), ("evidence", pa.list_(evidence)), ("part_of", s),
+        ("plover_type", s), ("evidence", pa.list_(evidence)), ("sources", pa.list_(s)),
+        ("part_of", s),
         ("relations", pa.list_(pa.struct([("kind", s), ("target", s)]))), ("note", s),
     ]  # fmt: skip
     for name in _KIND_FIELDS:
@@ -130,6 +131,7 @@ def _event_row(event: Event) -> dict[str, Any]:
             }
             for e in event.evidence
         ],
+        "sources": list(event.sources),
         "part_of": event.part_of,
         "relations": [{"kind": r.kind.value, "target": r.target} for r in event.relations],
         "note": event.note,
