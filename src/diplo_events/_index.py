@@ -20,17 +20,16 @@ binary searches per layer.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import datetime as dt
-import gc
 import itertools
 import operator
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from ._gc import collector_paused
 from .model import Event, PartialDate, TimeSpan
 
 if TYPE_CHECKING:
@@ -120,18 +119,6 @@ def _permute(items: Sequence[T], order: Sequence[int]) -> list[T]:
     if len(order) < 2:
         return [items[i] for i in order]
     return list(operator.itemgetter(*order)(items))
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: building makes millions of acyclic objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def chronological_key(event: Event) -> tuple[int, int, str]:
@@ -251,7 +238,7 @@ class EventIndex:
         """
         table = self._tables.get(name)
         if table is None:
-            with _gc_paused():
+            with collector_paused():
                 table = self._tables[name] = self._build(name)
         return table
 
@@ -420,6 +407,6 @@ def get_index(dataset: Dataset) -> EventIndex:
     """The index of `dataset`, built on first use and kept in its cache."""
     index = dataset._cache.get(_CACHE_KEY)
     if index is None:
-        with _gc_paused():
+        with collector_paused():
             index = dataset._cache[_CACHE_KEY] = EventIndex(dataset)
     return index

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from .._files import open_binary, write_atomic
+from .._gc import collector_paused
 from ..dataset import Dataset
 from ..errors import DecodeError, ValidationError
 from . import _jsonlib
@@ -22,22 +21,6 @@ __all__ = ["dump", "dumps", "iter_records", "load", "loads"]
 Format = Literal["json", "jsonl"]
 _SUFFIXES: dict[str, Format] = {".json": "json", ".jsonl": "jsonl"}
 _HEADER_KEYS = frozenset({"format", "version"})
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk load; restore it afterwards, also on error.
-
-    Decoding creates millions of objects and no cycles; the collector would
-    otherwise run many full passes over them for nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _check_format(format: object) -> Format:  # noqa: A002 - the public keyword is `format`
@@ -104,7 +87,7 @@ def loads(data: str | bytes, *, format: Format | None = None) -> Dataset:  # noq
     if not isinstance(data, (str, bytes)):
         raise DecodeError.one("", "must be JSON text (str or bytes)", type(data).__name__)
     fmt = _detect(data) if format is None else _check_format(format)
-    with _collector_paused():
+    with collector_paused():
         if fmt == "json":
             value, plain = parse_clean(data, indented=True)
             return from_document(value, plain=plain)
@@ -168,7 +151,7 @@ def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Datas
         FileAccessError: the file cannot be read (also an `OSError`).
     """
     fmt = _format_of(source, format)
-    with _collector_paused():
+    with collector_paused():
         if fmt == "jsonl":
             return decode_lines(_lines_of(source))
         if isinstance(source, (str, Path)):
