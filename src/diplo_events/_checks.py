@@ -204,6 +204,14 @@ def check_lang(problems: Problems, path: str, value: object) -> None:
         )
 
 
+def identifier_in(pairs: tuple[tuple[str, str], ...], scheme: str) -> str | None:
+    """The value for `scheme` among sorted ``(scheme, value)`` pairs, or None."""
+    for key, value in pairs:
+        if key == scheme:
+            return value
+    return None
+
+
 def check_identifiers(problems: Problems, path: str, value: object) -> None:
     """Check identifier pairs: a scheme (``wikidata``) and a value, schemes unique."""
     if not check_tuple(problems, path, value):

@@ -13,6 +13,7 @@ from .._checks import (
     check_items,
     check_records,
     check_text,
+    identifier_in,
     raise_problems,
     to_pairs,
     to_tuple,
@@ -67,10 +68,7 @@ class Actor:
 
     def identifier(self, scheme: str) -> str | None:
         """The identifier in `scheme` (``"wikidata"``, ``"cameo"``, …), or None."""
-        for key, value in self.identifiers:
-            if key == scheme:
-                return value
-        return None
+        return identifier_in(self.identifiers, scheme)
 
 
 @attrs.frozen(kw_only=True)

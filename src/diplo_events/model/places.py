@@ -14,6 +14,7 @@ from .._checks import (
     check_lang,
     check_records,
     check_text,
+    identifier_in,
     raise_problems,
     to_pairs,
     to_tuple,
@@ -93,4 +94,4 @@ class Place:
 
     def identifier(self, scheme: str) -> str | None:
         """The identifier in `scheme` (``"wikidata"``, ``"geonames"``, …), or None."""
-        return dict(self.identifiers).get(scheme)
+        return identifier_in(self.identifiers, scheme)
