@@ -253,8 +253,8 @@ class Event:
         return False
 
     def _roles_at_least(self, roles: frozenset[Role], minimum: int) -> bool:
-        """Whether at least `minimum` distinct actors take part in `roles` (participants valid)."""
-        return len({p.actor for p in self.participants if p.role in roles}) >= minimum
+        """Whether at least `minimum` distinct actors take part in `roles`."""
+        return len(actors_in_roles(self.participants, roles)) >= minimum
 
     def _check(self, problems: Problems) -> None:
         """Append the problems of the common fields; kinds extend this."""
@@ -335,10 +335,14 @@ class Event:
         """Report when fewer than `minimum` distinct actors take part in `roles`."""
         if type(self.participants) is not tuple:
             return
-        participants: tuple[object, ...] = self.participants
-        actors = {p.actor for p in participants if isinstance(p, Participant) and p.role in roles}
+        actors = actors_in_roles(self.participants, roles)
         if len(actors) < minimum:
             problems.append(Problem(path="participants", message=what, value=len(actors)))
+
+
+def actors_in_roles(participants: tuple[object, ...], roles: frozenset[Role]) -> set[str]:
+    """The ids of the actors in any of `roles`; items that are not participants are skipped."""
+    return {p.actor for p in participants if type(p) is Participant and p.role in roles}
 
 
 def _check_repeated_codes(problems: Problems, codes: object) -> None:

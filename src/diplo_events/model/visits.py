@@ -9,7 +9,7 @@ import attrs
 from .._checks import Problems, check_bool
 from ..enums import EventKind, Role
 from ..errors import Problem
-from .events import Event, Participant
+from .events import Event, Participant, actors_in_roles
 
 __all__ = ["Visit"]
 
@@ -32,8 +32,8 @@ class Visit(Event):
     def _plainly_valid_kind(self) -> bool:
         if type(self.reciprocal) is not bool:
             return False
-        visitors = {p.actor for p in self.participants if p.role is Role.VISITOR}
-        hosts = {p.actor for p in self.participants if p.role is Role.HOST}
+        visitors = actors_in_roles(self.participants, _VISITOR)
+        hosts = actors_in_roles(self.participants, _HOST)
         return bool(visitors) and bool(hosts) and visitors.isdisjoint(hosts)
 
     def _check(self, problems: Problems) -> None:
