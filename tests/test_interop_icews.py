@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from diplo_events import DiploEventsError, Event, EventKind, Role
-from diplo_events.interop.icews import IcewsFormatError, IcewsReader, SkippedRow, read_icews
+from diplo_events.interop import RowIssue
+from diplo_events.interop.icews import IcewsFormatError, IcewsReader, read_icews
 
 DATA = Path(__file__).parent / "data" / "icews_small.tab"
 SAMPLE = (
@@ -39,19 +40,19 @@ class TestReadIcews:
         )
         assert report.rows == report.rows_in_events + len(report.skipped)
         assert report.skipped == (
-            SkippedRow(
+            RowIssue(
                 line=7,
-                event_id="6",
-                code="073",
+                row_id="6",
+                value="073",
                 reason="CAMEO root 07 (provide aid) has no diplo_events kind",
             ),
-            SkippedRow(
+            RowIssue(
                 line=8,
-                event_id="7",
-                code="040",
+                row_id="7",
+                value="040",
                 reason="a meeting needs two sides, but all actors are on one (got ['IND']) at participants",
             ),
-            SkippedRow(line=14, event_id="13", code="999", reason="unknown CAMEO code"),
+            RowIssue(line=14, row_id="13", value="999", reason="unknown CAMEO code"),
         )
         assert report.warnings == (
             "line 13: unknown country 'Kosovo'; 'Hashim Thaçi' kept without one",
@@ -227,7 +228,7 @@ class TestEdgeRows:
         data = b"\n".join([*lines[:-1], no_source, clash, han, b""])
         ds, report = read_icews(io.BytesIO(data))
         assert (
-            SkippedRow(line=15, event_id="20", code="040", reason="the row names no source actor")
+            RowIssue(line=15, row_id="20", value="040", reason="the row names no source actor")
             in report.skipped
         )
         clashing = [a for a in ds.actors if a.startswith("icews-japan-jpn-")]

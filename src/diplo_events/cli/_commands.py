@@ -239,7 +239,7 @@ def import_icews(args: argparse.Namespace) -> int:
     _save(ds, args.output, fmt)
     if args.verbose:
         for row in report.skipped:
-            sys.stderr.write(f"diplo-events: skipped line {row.line} ({row.code}): {row.reason}\n")
+            sys.stderr.write(f"diplo-events: skipped line {row.line} ({row.value}): {row.reason}\n")
         for warning in report.warnings:
             sys.stderr.write(f"diplo-events: warning: {warning}\n")
     if not args.quiet:

@@ -4,6 +4,7 @@ See ``docs/interop.md``. The exports take a `Dataset` or any iterable of
 records (such as `diplo_events.iter_records` yields), so they stream.
 """
 
+from ._importer import ImportFormatError, ImportReport, RowIssue
 from .annotations import (
     ANNOTATION_CONTEXT,
     annotation_collection,
@@ -12,14 +13,7 @@ from .annotations import (
 )
 from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
-from .icews import (
-    ICEWS_COLUMNS,
-    IcewsFormatError,
-    IcewsReader,
-    ImportReport,
-    SkippedRow,
-    read_icews,
-)
+from .icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
 
 __all__ = [
     "ANNOTATION_CONTEXT",
@@ -27,9 +21,10 @@ __all__ = [
     "ICEWS_COLUMNS",
     "IcewsFormatError",
     "IcewsReader",
+    "ImportFormatError",
     "ImportReport",
     "MissingDependencyError",
-    "SkippedRow",
+    "RowIssue",
     "annotation_collection",
     "arrow_schema",
     "dyad_records",

@@ -39,13 +39,12 @@ from ..model import (
 )
 from ._countries import COUNTRY_NAMES, country_code
 from ._icews_map import KindRule, actor_kind, rule_for, slug
+from ._importer import ImportFormatError, ImportReport, RowIssue
 
 __all__ = [
     "ICEWS_COLUMNS",
     "IcewsFormatError",
     "IcewsReader",
-    "ImportReport",
-    "SkippedRow",
     "read_icews",
 ]
 
@@ -64,34 +63,8 @@ _VISIT_CODES = frozenset({"042", "043"})
 Source_ = str | os.PathLike[str] | IO[bytes] | IO[str]
 
 
-class IcewsFormatError(ValidationError):
+class IcewsFormatError(ImportFormatError):
     """An ICEWS file that cannot be read: its problem's path names the line (``line 7``)."""
-
-
-@attrs.frozen(kw_only=True)
-class SkippedRow:
-    """A row that is in no event, and why (`line` counts the header as line 1)."""
-
-    line: int
-    event_id: str
-    code: str
-    reason: str
-
-
-@attrs.frozen(kw_only=True)
-class ImportReport:
-    """What an import did: rows read, events made, rows merged, rows skipped with reasons.
-
-    Every row is either in an event or in `skipped`:
-    ``rows == rows_in_events + len(skipped)``.
-    """
-
-    rows: int
-    events: int
-    rows_in_events: int
-    merged_rows: int
-    skipped: tuple[SkippedRow, ...]
-    warnings: tuple[str, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -149,7 +122,7 @@ class IcewsReader:
         self._actor_countries: dict[str, str | None] = {}
         self._ids: set[str] = set()
         self._stories: set[str] = set()
-        self._skipped: list[SkippedRow] = []
+        self._skipped: list[RowIssue] = []
         self._warnings: list[str] = []
         self._rows = self._events = self._in_events = self._merged = 0
         self._done = False
@@ -158,6 +131,7 @@ class IcewsReader:
     def report(self) -> ImportReport:
         """The import report (final once iteration has finished)."""
         return ImportReport(
+            format="icews",
             rows=self._rows,
             events=self._events,
             rows_in_events=self._in_events,
@@ -203,7 +177,7 @@ class IcewsReader:
         event_id = cell["Event ID"].strip()
 
         def skip(reason: str) -> Iterator[Source | Actor]:
-            self._skipped.append(SkippedRow(line=line, event_id=event_id, code=code, reason=reason))
+            self._skipped.append(RowIssue(line=line, row_id=event_id, value=code, reason=reason))
             return iter(())
 
         if not codes.is_known("cameo", code):
@@ -291,7 +265,7 @@ class IcewsReader:
             reason = "; ".join(str(p) for p in exc.problems)
             for d in group:
                 self._skipped.append(
-                    SkippedRow(line=d.line, event_id=d.event_id, code=d.code, reason=reason)
+                    RowIssue(line=d.line, row_id=d.event_id, value=d.code, reason=reason)
                 )
             return
         self._events += 1
