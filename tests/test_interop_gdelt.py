@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from diplo_events import GeoPrecision, PlaceKind, Role
+from diplo_events import Event, GeoPrecision, PlaceKind, Role
 from diplo_events._iso3166 import ALPHA3
 from diplo_events.interop import RowIssue
 from diplo_events.interop._cameo_country_table import CAMEO_REGIONS, iso3_of_cameo
@@ -308,3 +308,37 @@ class TestRealSample:
             == 48
         )
         assert all(e.place for e in ds if e.place is not None)
+
+
+class TestRobustness:
+    def test_unreadable_first_row_is_a_skipped_row(self) -> None:
+        """GDELT files have no header: a first line that is not UTF-8 is just a skipped row."""
+        data = (
+            b"\xff" + event_row(GLOBALEVENTID="9").encode() + b"\n" + event_row().encode() + b"\n"
+        )
+        ds, report = read_gdelt(io.BytesIO(data))
+        assert [(s.line, s.reason) for s in report.skipped] == [(1, "is not valid UTF-8")]
+        assert list(ds.events) == ["gdelt-1001"]
+
+    def test_no_line_of_the_table(self) -> None:
+        """A file none of whose lines has 61 fields is refused, not imported as nothing."""
+        with pytest.raises(GdeltFormatError, match="no line has the 61 columns"):
+            read_gdelt(stream("a\tb", "c\td"))
+
+    def test_streams_in_bounded_memory(self) -> None:
+        """The first event comes after a small part of a large file has been read."""
+        rows = [event_row(GLOBALEVENTID=str(n)) for n in range(1, 2001)]
+        data = ("\n".join(rows) + "\n").encode()
+
+        class Counting(io.BytesIO):
+            consumed = 0
+
+            def read(self, size: int | None = -1) -> bytes:
+                chunk = super().read(size)
+                Counting.consumed += len(chunk)
+                return chunk
+
+        reader = GdeltReader(Counting(data))
+        first = next(r for r in reader if isinstance(r, Event))
+        assert first.id == "gdelt-1"
+        assert Counting.consumed < len(data) / 5

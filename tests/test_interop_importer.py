@@ -308,3 +308,17 @@ class TestRowImporter:
         ds = collect([Actor(id="a", name="A", kind="state"), Source(id="s", title="S")])
         assert list(ds.actors) == ["a"]
         assert list(ds.sources) == ["s"]
+
+
+class TestLineEnds:
+    def test_bare_cr_in_first_line_of_lf_file(self) -> None:
+        """A CR inside the first line of an LF file does not make the file CR-only."""
+        got = lines(b"a\rb\tc\nd\te\n")
+        assert [x.cells for x in got] == [("a b", "c"), ("d", "e")]
+
+    def test_lf_inside_a_cr_only_line(self) -> None:
+        """In a CR-only file, no LF appears in the first block; a later LF is read as a space."""
+        got = lines(b"h1\th2\r1\t2\r" + b"x" * (1 << 16) + b"\n\ty\r")
+        assert len(got) == 3
+        assert got[2].note == "a control character (U+000A) in a field was read as a space"
+        assert got[2].cells[1] == "y"

@@ -212,6 +212,7 @@ class GdeltReader(RowImporter):
         self._told: set[str] = set()
         self._seen = SeenRows()
         self._places = Gazetteer("gdelt-place", self.ids)
+        self._fitting = 0
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         if self._mentions_input is not None:
@@ -234,6 +235,12 @@ class GdeltReader(RowImporter):
                 )
         if self.log.rows == 0:
             self.log.add_warning("the events file has no rows")
+        elif not self._fitting:
+            raise GdeltFormatError.one(
+                "",
+                f"no line has the {len(GDELT_EVENT_COLUMNS)} columns of a GDELT 2.0 events file",
+                None,
+            )
 
     def _table(
         self, lines: Iterator[Line], columns: Columns, what: str
@@ -243,8 +250,8 @@ class GdeltReader(RowImporter):
         first = next((line for line in lines if not line.blank), None)
         if first is None:
             raise GdeltFormatError.one(f"{where}line 1", f"the {what} file is empty", "")
-        if first.problem is not None:
-            raise GdeltFormatError.one(f"{where}line {first.number}", first.problem, first.value)
+        if first.problem is not None:  # no header in GDELT files: an unreadable first row
+            return first, columns.positions(), len(columns.names)
         width = len(first.cells)
         if first.cells[0].strip() == "GLOBALEVENTID":
             try:
@@ -254,11 +261,11 @@ class GdeltReader(RowImporter):
             for warning in warnings:
                 self.log.add_warning(f"{what} file: {warning}")
             return None, index, width
-        if width != len(columns.names):
+        if width != len(columns.names) and _foreign(width, what):
             raise GdeltFormatError.one(
                 f"{where}line {first.number}", _width_message(width, what), width
             )
-        return first, columns.positions(), width
+        return first, columns.positions(), len(columns.names)
 
     def _read_mentions(self, source: Input) -> None:
         if isinstance(source, (str, os.PathLike)):
@@ -295,6 +302,7 @@ class GdeltReader(RowImporter):
     def _row(self, line: Line, index: dict[str, int], width: int) -> Iterator[Record]:
         self.log.row()
         cells = line.cells
+        self._fitting += len(cells) == width
         ident = cells[index["GLOBALEVENTID"]].strip() if len(cells) == width else ""
         out: list[Record] = []
         held = self._mentions.pop(ident, [])
@@ -604,6 +612,13 @@ def _try_mention(m: _Mention) -> Source | ValidationError:
         return _mention_source(dict(zip(GDELT_MENTION_COLUMNS, m.cells, strict=True)))
     except ValidationError as exc:
         return exc
+
+
+def _foreign(width: int, what: str) -> bool:
+    """Whether a first line of `width` fields shows a file of another table or version."""
+    if what == "events":
+        return width in _GDELT1_WIDTHS or width == len(GDELT_MENTION_COLUMNS)
+    return width == len(GDELT_EVENT_COLUMNS)
 
 
 def _width_message(width: int, what: str) -> str:
