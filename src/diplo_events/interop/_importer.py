@@ -495,6 +495,10 @@ class Columns:
     optional: frozenset[str] = frozenset()
     aliases: Mapping[str, str] = attrs.field(factory=dict)
 
+    def looks_like_header(self, cells: Sequence[str]) -> bool:
+        """Whether a first line is a header: its first cell is the first column's name, loosely."""
+        return bool(cells) and _loose(cells[0]) == _loose(self.names[0])
+
     def positions(self) -> dict[str, int]:
         """Each column's index when the file has no header and the format's order."""
         return {name: i for i, name in enumerate(self.names)}

@@ -54,6 +54,7 @@ from ._importer import (
     RowError,
     RowImporter,
     SeenRows,
+    UniqueIds,
     collect,
     digest,
     iter_lines,
@@ -253,7 +254,7 @@ class GdeltReader(RowImporter):
         if first.problem is not None:  # no header in GDELT files: an unreadable first row
             return first, columns.positions(), len(columns.names)
         width = len(first.cells)
-        if first.cells[0].strip() == "GLOBALEVENTID":
+        if columns.looks_like_header(first.cells):
             try:
                 index, warnings = columns.match(first.cells, line=first.number)
             except ImportFormatError as exc:
@@ -371,7 +372,7 @@ class GdeltReader(RowImporter):
         if target is not None:
             parts.append(Participant(actor=target.id, role=rule.target_role))
         place = self._place(cell, "ActionGeo", line.number, ident, out)
-        mentions, failed = self._mention_sources(held)
+        mentions = self._mention_sources(held)
         sources = [s.id for s in mentions]
         url = cell["SOURCEURL"].strip()
         url_source = None
@@ -401,9 +402,6 @@ class GdeltReader(RowImporter):
         self.log.absorbed(len(mentions))
         if line.note is not None:
             self.log.alter(line.number, line.note, line.value, row_id=ident)
-        for m, exc in failed:
-            reason = exc.reason if isinstance(exc, RowError) else str(exc)
-            self.log.skip(m.line, reason, row_id=ident, file="mentions")
         return event
 
     def _fields(self, rule: KindRule, source: Actor, target: Actor | None) -> dict[str, Any]:
@@ -494,23 +492,12 @@ class GdeltReader(RowImporter):
             key=feature or None,
         )
 
-    def _mention_sources(
-        self, held: list[_Mention]
-    ) -> tuple[list[Source], list[tuple[_Mention, ValidationError]]]:
-        """A source per held mention, and the mentions that make no valid source."""
-        made: list[Source] = []
-        failed: list[tuple[_Mention, ValidationError]] = []
-        for m in held:
-            source = _try_mention(m)
-            if isinstance(source, Source):
-                made.append(source)
-            else:
-                failed.append((m, source))
-        for source in made:
-            claimed = self.ids.claim(source.id, source.note or "")
-            if claimed != source.id:
-                made[made.index(source)] = attrs.evolve(source, id=claimed)
-        return made, failed
+    def _mention_sources(self, held: list[_Mention]) -> list[Source]:
+        """A source per held mention of an event."""
+        return [
+            _mention_source(dict(zip(GDELT_MENTION_COLUMNS, m.cells, strict=True)), self.ids)
+            for m in held
+        ]
 
     def _url_source(self, url: str) -> Source:
         """The source shared by the events whose SOURCEURL is `url` (made once)."""
@@ -570,7 +557,7 @@ def _summary(source: Actor, target: Actor | None, code: str) -> str:
     return f"{names}: {codes.cameo_name(code)}"
 
 
-def _mention_source(c: dict[str, str]) -> Source:
+def _mention_source(c: dict[str, str], ids: UniqueIds) -> Source:
     """The reporting source a mention row stands for; its offsets go in the note, unchecked."""
     ident = c["GLOBALEVENTID"].strip()
     outlet = " ".join(c["MentionSourceName"].split()) or None
@@ -598,20 +585,13 @@ def _mention_source(c: dict[str, str]) -> Source:
         note += f"; identifier {where}"
     day = _day(c["MentionTimeDate"][:8])
     return Source(
-        id=make_id("gdelt-mention", ident, digest(*c.values())[:8]),
+        id=ids.claim(make_id("gdelt-mention", ident, digest(*c.values())[:8]), *c.values()),
         title=f"{outlet or 'An outlet'}: mention of GDELT event {ident}",
         publisher=outlet,
         published=day,
         url=link,
         note=note,
     )
-
-
-def _try_mention(m: _Mention) -> Source | ValidationError:
-    try:
-        return _mention_source(dict(zip(GDELT_MENTION_COLUMNS, m.cells, strict=True)))
-    except ValidationError as exc:
-        return exc
 
 
 def _foreign(width: int, what: str) -> bool:
