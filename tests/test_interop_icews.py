@@ -397,3 +397,11 @@ class TestSharedCases:
         """A bare CR in a field, CR-only line ends and a field over csv's limit: the row is imported."""
         ds, report = read_icews(io.BytesIO(data))
         assert (report.rows, report.rows_in_events, len(ds)) == (1, 1, 1)
+
+    def test_missing_intensity_left_out_of_the_note(self) -> None:
+        """An Intensity of NA is missing, not bad: the note has no intensity and nothing is reported."""
+        cells = _row("1", "7").split(b"\t")
+        cells[7] = b"NA"
+        ds, report = read_icews(_file(b"\t".join(cells)))
+        assert ds.events["icews-1"].note == "ICEWS event 1; story 7, sentence 1"
+        assert report.altered == ()
