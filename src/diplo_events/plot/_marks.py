@@ -30,6 +30,7 @@ from ..model import Actor, Event, Unbounded
 from ..validate import side_of
 
 __all__ = [
+    "KIND_COLOURS",
     "LABELS",
     "LANES",
     "OTHER_LANE",
@@ -46,6 +47,16 @@ LANES = ("kind", "side", "actor")
 
 LABELS = ("summary", "id")
 """What a timeline's rows can be labelled with."""
+
+KIND_COLOURS = {
+    EventKind.MEETING: "#1f77b4",
+    EventKind.VISIT: "#2ca02c",
+    EventKind.AGREEMENT: "#9467bd",
+    EventKind.DISPUTE: "#d62728",
+    EventKind.STATEMENT: "#ff7f0e",
+    EventKind.INCIDENT: "#8c564b",
+}
+"""The colour of each kind (matplotlib's ``tab10`` palette), also used by the report."""
 
 OTHER_LANE = "other"
 """The lane that gathers the lanes beyond `max_lanes`."""

@@ -12,21 +12,12 @@ import datetime as dt
 import importlib
 from typing import Any
 
-from ..enums import EventKind, Precision
+from ..enums import Precision
 from ..model import Unbounded
-from ._marks import Glyph, axis_range
+from ._marks import KIND_COLOURS, Glyph, axis_range
 
-__all__ = ["KIND_COLOURS", "draw_timeline"]
+__all__ = ["PRECISION_MARKERS", "draw_timeline"]
 
-KIND_COLOURS = {
-    EventKind.MEETING: "#1f77b4",
-    EventKind.VISIT: "#2ca02c",
-    EventKind.AGREEMENT: "#9467bd",
-    EventKind.DISPUTE: "#d62728",
-    EventKind.STATEMENT: "#ff7f0e",
-    EventKind.INCIDENT: "#8c564b",
-}
-"""The colour of each kind (matplotlib's ``tab10`` palette), also used by the report."""
 
 PRECISION_MARKERS = {Precision.DAY: "o", Precision.MONTH: "s", Precision.YEAR: "D"}
 """The glyph shape of each precision: circle (day), square (month), diamond (year)."""
