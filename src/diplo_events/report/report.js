@@ -3,6 +3,7 @@
 (function () {
   performance.mark("report-start");
   const D = JSON.parse(document.getElementById("data").textContent);
+  performance.mark("report-parsed");
   const R = D.records;
   const EVENTS = [];
   R.forEach((r, i) => { if (r.type === "event") EVENTS.push(i); });
@@ -46,6 +47,7 @@
     `<li data-rec="${i}"><code>${esc(when(i))}</code> <b>${R[i].kind}</b> <i>${R[i].status}</i> ` +
     `${esc(R[i].summary || R[i].id)}</li>`).join("");
 
+  performance.mark("report-listed");
   // -- the record panel --------------------------------------------------------
   const row = (k, v) => (v === undefined || v === null || v === "" ? "" : `<dt>${k}</dt><dd>${v}</dd>`);
   function timeText(r) {
@@ -225,6 +227,7 @@
   }
   ["f-kind", "f-status", "f-actor"].forEach((id) => $(id).addEventListener("change", apply));
   apply();
+  performance.mark("report-timeline");
   $("timeline").on("plotly_click", (ev) => {
     const p = ev.points.find((q) => q.data.meta === "glyph");
     if (p) select(p.customdata);
