@@ -151,7 +151,9 @@ class TestPage:
         assert size == path.stat().st_size
         assert "<title>Ref &lt;1&gt;</title>" in page
         assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page)
-        blob = re.search(r'<script id="data" type="application/json">(.*?)</script>', page, re.DOTALL)
+        blob = re.search(
+            r'<script id="data" type="application/json">(.*?)</script>', page, re.DOTALL
+        )
         assert blob is not None
         assert json.loads(blob.group(1))["title"] == "Ref <1>"
 
