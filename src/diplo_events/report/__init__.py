@@ -3,7 +3,7 @@
 Needs plotly (``pip install 'diplo-events[report]'``) for its bundled
 ``plotly.js``, which is inlined with the page's script, style and data: the
 file opens offline and fetches nothing. The page is described in
-``docs/report.md``; `summary_html` (no extra needed) is the compact table of
+``docs/pictures.md``; `summary_html` (no extra needed) is the compact table of
 `Dataset._repr_html_`.
 """
 
