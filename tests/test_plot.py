@@ -184,6 +184,33 @@ class TestTimeline:
         expected = sum(len({p.actor for p in e.participants}) for e in q)
         assert len([a for a in fig.findobj() if str(a.get_gid()).startswith("glyph:")]) == expected
 
+    def test_plain_events_with_a_dataset_for_sides(self) -> None:
+        """Any iterable of events; the dataset gives the sides; the title counts the entries."""
+        ds = load_reference()
+        events = list(ds.query().kind("meeting"))
+        fig = timeline(events, dataset=ds, lanes="side", title="Meetings")
+        entries = sum(len({ds.side(p) for p in e.participants}) for e in events)
+        drawn = [a for a in fig.findobj() if str(a.get_gid()).startswith("glyph:")]
+        assert len(drawn) == entries
+        title = fig.axes[0].get_title(loc="left")
+        assert title == f"Meetings: {len(events)} events ({entries} glyph entries)"
+
+    def test_merged_glyphs_are_sized_and_counted(self) -> None:
+        """Past max_glyphs: one bigger glyph for alike events; the title says so."""
+        events = [meeting(f"m-{i}", "2018-01-28") for i in range(5)] + [meeting("x", "2018-02")]
+        fig = timeline(events, max_glyphs=3)
+        glyph = gids(fig, "glyph:")
+        assert set(glyph) == {"m-0", "x"}
+        assert glyph["m-0"].get_markersize() > glyph["x"].get_markersize()
+        title = fig.axes[0].get_title(loc="left")
+        assert title == "Timeline: 6 events; alike events merged into 2 glyphs (size: count)"
+
+    def test_empty(self) -> None:
+        """No events: an empty timeline, not an error."""
+        fig = timeline([])
+        assert gids(fig, "glyph:") == {}
+        assert fig.axes[0].get_title(loc="left") == "Timeline: 0 events"
+
     def test_saves_svg_with_ids_and_png(self, tmp_path: Path) -> None:
         """SVG keeps the gids as element ids; PNG is a PNG."""
         ds = helpers.dataset()

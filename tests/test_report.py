@@ -221,3 +221,21 @@ def test_icews_sample_has_list_timeline_and_network() -> None:
     assert all(s["html"] is None for s in data["sources"])
     assert len([r for r in data["records"] if r["type"] == "event"]) == 2919
     assert data["network"]["nodes"]
+
+
+class TestGalleryHook:
+    def test_without_a_browser_the_screenshot_is_a_note(self, tmp_path: Path) -> None:
+        """The docs hook does not fail where no chromium exists: it draws a note instead."""
+        pytest.importorskip("mkdocs")
+        pytest.importorskip("matplotlib")
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "docs_gallery", Path(__file__).resolve().parents[1] / "tools" / "docs_gallery.py"
+        )
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        png = module.screenshot(tmp_path / "r.html", tmp_path / "p", str(tmp_path / "no-chromium"))
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -46,8 +46,9 @@ def _note(text: str) -> bytes:
     return out.getvalue()
 
 
-def _screenshot(page: Path, profile: Path) -> bytes:
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+def screenshot(page: Path, profile: Path, chromium: str | None = None) -> bytes:
+    """A PNG of `page` with a highlight clicked, or a PNG saying why there is none."""
+    chromium = chromium or shutil.which("chromium") or "/usr/bin/chromium"
     try:
         from playwright.sync_api import sync_playwright  # noqa: PLC0415 - may be missing
     except ImportError:
@@ -83,7 +84,7 @@ def on_files(files: Files, config: Any) -> Files:
         page = Path(tmp) / "report.html"
         write_report(ds, page, title="Reference dataset")
         made["report.html"] = page.read_bytes()
-        made["report.png"] = _screenshot(page, Path(tmp) / "profile")
+        made["report.png"] = screenshot(page, Path(tmp) / "profile")
     for name, content in made.items():
         files.append(File.generated(config, f"gallery/{name}", content=content))
     log.info("gallery: %s", ", ".join(made))

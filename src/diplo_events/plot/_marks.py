@@ -39,7 +39,6 @@ __all__ = [
     "axis_range",
     "glyphs",
     "lanes_of",
-    "style_of",
 ]
 
 LANES = ("kind", "side", "actor")
@@ -78,11 +77,6 @@ _STYLE = {
 }
 
 _ONE_DAY = dt.timedelta(days=1)
-
-
-def style_of(status: Status) -> Style:
-    """How a status is drawn: ``"solid"``, ``"hollow"`` or ``"struck"``."""
-    return _STYLE[status]
 
 
 @attrs.frozen(kw_only=True)

@@ -42,7 +42,7 @@ def draw_timeline(rows: tuple[Glyph, ...], events: int, title: str | None) -> An
     low, high = axis_range(rows)
     x_low, x_high = mdates.date2num(low), mdates.date2num(high)
     ax.set_xlim(x_low, x_high)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     _lanes(ax, rows)
     biggest = max((g.count for g in rows), default=1)
     for y, glyph in enumerate(rows):
