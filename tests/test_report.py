@@ -146,16 +146,17 @@ class TestPage:
         """One file: no external script, style or link; the data parses back."""
         pytest.importorskip("plotly")
         path = tmp_path / "r.html"
-        size = write_report(load_reference(), path, title="Ref <1>")
+        size = write_report(load_reference(), path, title="Ref <1></script><!--")
         page = path.read_text(encoding="utf-8")
         assert size == path.stat().st_size
-        assert "<title>Ref &lt;1&gt;</title>" in page
+        assert "<title>Ref &lt;1&gt;&lt;/script&gt;&lt;!--</title>" in page
+        assert page.count("</script>") == 3  # data, plotly.js, the page's script
         assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page)
         blob = re.search(
             r'<script id="data" type="application/json">(.*?)</script>', page, re.DOTALL
         )
         assert blob is not None
-        assert json.loads(blob.group(1))["title"] == "Ref <1>"
+        assert json.loads(blob.group(1))["title"] == "Ref <1></script><!--"
 
     def test_without_plotly(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without plotly: MissingDependencyError naming the extra."""

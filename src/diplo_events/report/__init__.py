@@ -49,7 +49,8 @@ def report_html(dataset: Dataset, *, title: str = "diplo_events report") -> str:
     plotly = _plotly_js()
     data = payload(dataset, title)
     data["colours"] = {kind.value: colour for kind, colour in KIND_COLOURS.items()}
-    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # "<" occurs only in JSON strings, where \u003c means the same: no "</script>" or "<!--".
+    blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>"
