@@ -175,6 +175,9 @@ class TestTimeline:
         assert ends
         assert set(gids(fig, "open-start:")) == starts
         assert set(gids(fig, "open-end:")) == ends
+        # the reference's unbounded starts are unknown (dashed), its unbounded ends open (solid)
+        assert {a.get_linestyle() for a in gids(fig, "open-start:").values()} == {"--"}
+        assert {a.get_linestyle() for a in gids(fig, "open-end:").values()} == {"-"}
 
     def test_a_query_and_lanes_by_actor(self) -> None:
         """A query chooses events; lanes by actor draw one glyph per participant."""

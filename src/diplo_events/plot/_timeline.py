@@ -107,26 +107,23 @@ def _draw_one(
     def x(day: dt.date) -> float:
         return float(mdates.date2num(day))
 
-    low = x(glyph.start) if glyph.start is not None else edges[0]
-    high = x(glyph.end) if glyph.end is not None else edges[1]
+    # The whisker covers the dated bounds; an unbounded side is the arrow's.
+    low = x(glyph.start) if glyph.start is not None else x(glyph.window[0])
+    high = x(glyph.end) if glyph.end is not None else x(glyph.window[1])
     if glyph.has_whisker:
         ax.plot([low, high], [y, y], color=colour, linewidth=0.9, gid=f"whisker:{ident}")
         for bound in (glyph.start, glyph.end):
             if bound is not None:
                 ax.plot([x(bound)] * 2, [y - 0.18, y + 0.18], color=colour, linewidth=0.9)
-    for end, name, tip, tail in (
-        (glyph.open_start, "open-start", edges[0], low if glyph.start else x(glyph.window[0])),
-        (glyph.open_end, "open-end", edges[1], high if glyph.end else x(glyph.window[1])),
+    for end, name, tip, tail, head in (
+        (glyph.open_start, "open-start", edges[0], x(glyph.window[0]), "<"),
+        (glyph.open_end, "open-end", edges[1], x(glyph.window[1]), ">"),
     ):
-        if end is not None:
-            style = "solid" if end is Unbounded.OPEN else "dashed"
-            ax.annotate(
-                "",
-                xy=(tip, y),
-                xytext=(tail, y),
-                arrowprops={"arrowstyle": "-|>", "color": colour, "linestyle": style, "lw": 0.9},
-                gid=f"{name}:{ident}",
-            )
+        if end is not None:  # the shaft (dashed when the end is unknown), then the head
+            dashes = "-" if end is Unbounded.OPEN else (0, (4, 3))
+            ax.plot([tail, tip], [y, y], color=colour, linewidth=1.1, linestyle=dashes,
+                    gid=f"{name}:{ident}")  # fmt: skip
+            ax.plot([tip], [y], marker=head, markersize=6, color=colour, linestyle="none")
     hollow = glyph.style != "solid"
     if glyph.certain is not None:
         a, b = map(x, glyph.certain)

@@ -155,7 +155,7 @@
         if (xs.length) traces.push({type: "scatter", mode: "lines", x: xs, y: ys, name, meta: name, showlegend: false,
           hoverinfo: "skip", line: {color: colour, width, dash}});
       };
-      const lowOf = (g) => g.start || iso(lo), highOf = (g) => g.end || iso(hi);
+      const lowOf = (g) => g.start || g.anchor, highOf = (g) => g.end || g.anchor;  // arrows cover the rest
       line("whisker", 1, "solid", c, (x) => [lowOf(x.g), highOf(x.g)]);
       line("certain", 9, "solid", c, (x) => x.g.certain);
       line("certain-hollow", 5, "solid", "#ffffff", (x) => (x.g.style !== "solid" ? x.g.certain : null));
