@@ -24,10 +24,13 @@ from .enums import (
     Status,
 )
 from .errors import (
+    AmbiguousQuoteError,
     DecodeError,
     DiploEventsError,
     FileAccessError,
     Problem,
+    QuoteError,
+    QuoteNotFoundError,
     UnsupportedFormatVersionError,
     ValidationError,
 )
@@ -55,6 +58,7 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
+    from .anchoring import anchor
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -71,6 +75,7 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "anchor": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
@@ -93,6 +98,7 @@ __all__ = [
     "ActorKind",
     "Agreement",
     "AgreementStage",
+    "AmbiguousQuoteError",
     "CodeScheme",
     "Dataset",
     "DecodeError",
@@ -122,6 +128,8 @@ __all__ = [
     "Problem",
     "Query",
     "Quote",
+    "QuoteError",
+    "QuoteNotFoundError",
     "Relation",
     "RelationKind",
     "Role",
@@ -135,6 +143,7 @@ __all__ = [
     "UnsupportedFormatVersionError",
     "ValidationError",
     "Visit",
+    "anchor",
     "dump",
     "dumps",
     "from_dict",
