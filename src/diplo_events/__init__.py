@@ -59,6 +59,7 @@ from .model import (
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
     from .anchoring import anchor
+    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -76,12 +77,15 @@ if TYPE_CHECKING:
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
     "anchor": "diplo_events.anchoring",
+    "Diff": "diplo_events.corpus",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
+    "MergeReport": "diplo_events.corpus",
     "Query": "diplo_events.query",
     "Quote": "diplo_events.analysis",
     "TimelineEntry": "diplo_events.analysis",
+    "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
@@ -90,6 +94,8 @@ _LAZY: dict[str, str] = {
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
     "loads": "diplo_events.serialize",
+    "merge": "diplo_events.corpus",
+    "merge_with_report": "diplo_events.corpus",
     "to_dict": "diplo_events.serialize",
 }
 
@@ -102,6 +108,7 @@ __all__ = [
     "CodeScheme",
     "Dataset",
     "DecodeError",
+    "Diff",
     "DiploEventsError",
     "Dispute",
     "DisputeState",
@@ -119,6 +126,7 @@ __all__ = [
     "MeetingNetwork",
     "MeetingSetting",
     "Membership",
+    "MergeReport",
     "PartialDate",
     "Participant",
     "Place",
@@ -144,6 +152,7 @@ __all__ = [
     "ValidationError",
     "Visit",
     "anchor",
+    "diff",
     "dump",
     "dumps",
     "from_dict",
@@ -152,6 +161,8 @@ __all__ = [
     "load",
     "load_reference",
     "loads",
+    "merge",
+    "merge_with_report",
     "to_dict",
 ]
 
