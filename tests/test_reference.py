@@ -31,6 +31,7 @@ from diplo_events import (
     Visit,
     codes,
 )
+from diplo_events.errors import QuoteError
 from diplo_events.reference import DATA_FILE, SOURCE_ID, load_reference
 from diplo_events.serialize import dumps, loads
 
@@ -504,10 +505,10 @@ def draft() -> dict[str, object]:
 
 class TestDraft:
     def test_quotes_without_offsets(self, draft: dict[str, object]) -> None:
-        """The draft gives quotes (and an occurrence where a quote repeats), never offsets."""
+        """The draft gives quotes (and an occurrence where a quote repeats): no offsets, no source."""
         spans = list(_draft_spans(draft))
         assert len(spans) == 145
-        assert {key for span in spans for key in span} == {"source", "quote", "occurrence"}
+        assert {key for span in spans for key in span} == {"quote", "occurrence"}
 
     def test_an_occurrence_only_where_the_quote_repeats(
         self, draft: dict[str, object], text: str
@@ -528,10 +529,27 @@ class TestDraft:
         """Same records in the same order: the draft differs from the data only in offsets."""
         shipped = json.loads(PACKAGE_DATA.read_text(encoding="utf-8"))
         for span in _draft_spans(shipped):
+            assert span.pop("source") == SOURCE_ID
             del span["start"], span["end"]
         for span in _draft_spans(draft):
             span.pop("occurrence", None)
         assert shipped == draft
+
+    def test_a_quote_not_in_the_text_is_reported_with_its_path(
+        self, draft: dict[str, object], tmp_path: Path
+    ) -> None:
+        """A misquote in the draft stops the build, with the span's path and the nearest text."""
+        events = draft["events"]
+        assert isinstance(events, list)
+        (index,) = [i for i, e in enumerate(events) if e["id"] == "kono-wang-meeting"]
+        span = events[index]["evidence"][0]
+        span["quote"] = span["quote"].replace("hosted at the", "hosted in the")
+        bad = tmp_path / "draft.json"
+        bad.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(QuoteError) as caught:
+            builder.build_dataset(bad)
+        assert [p.path for p in caught.value.problems] == [f"events[{index}].evidence[0].quote"]
+        assert "[Kono was hosted at the Diaoyutai State Guesthouse" in str(caught.value)
 
     def test_the_drafts_text_must_be_the_article(self, tmp_path: Path) -> None:
         """A draft whose source text is not the article is refused, even if it anchors."""

@@ -3,10 +3,12 @@
 The records are data, not code: ``tools/reference/draft.json`` is the dataset in the
 project's JSON format, written as annotators write it, with every evidence span given
 by its quote (and, for a quote the article repeats, its ``occurrence``), never by
-offsets. This script checks that the draft's source text is the reference article
-(by the SHA-256 of ``src/diplo_events/reference/article.txt``), anchors the draft,
-which fills in the offsets and validates the dataset, and writes the result with the
-library's writer to ``src/diplo_events/reference/reference.json``.
+offsets, and without ``source``, as the draft has one source. This script checks
+that the draft's source text is the reference article (by the SHA-256 of
+``src/diplo_events/reference/article.txt``), anchors the draft with the public
+`diplo_events.anchor`, which fills in the offsets, validates the dataset and reports
+every quote it cannot place with its path, and writes the result with the library's
+writer to ``src/diplo_events/reference/reference.json``.
 
 Usage::
 
@@ -20,15 +22,13 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from diplo_events import Dataset
+from diplo_events import Dataset, anchor
 from diplo_events.reference import SOURCE_ID
-from diplo_events.serialize import dump, dumps, loads
+from diplo_events.serialize import dump, dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT_PATH = ROOT / "tools" / "reference" / "draft.json"
@@ -49,42 +49,18 @@ def read_article(path: Path = ARTICLE_PATH) -> str:
     return data.decode("utf-8")
 
 
-def _anchor(draft_path: Path) -> Dataset:
-    """Interim: fill in offsets from quotes (replaced by ``diplo_events.anchor``)."""
-    data: dict[str, Any] = json.loads(draft_path.read_text(encoding="utf-8"))
-    texts = {source["id"]: source.get("text", "") for source in data["sources"]}
-
-    def fill(value: Any) -> Any:
-        if isinstance(value, list):
-            return [fill(item) for item in value]
-        if not isinstance(value, dict):
-            return value
-        if "quote" in value and "start" not in value:
-            quote, text = value["quote"], texts[value["source"]]
-            starts = [i for i in range(len(text)) if text.startswith(quote, i)]
-            start = starts[value.get("occurrence", 1) - 1]
-            return {
-                "source": value["source"],
-                "start": start,
-                "end": start + len(quote),
-                "quote": quote,
-            }
-        return {key: fill(item) for key, item in value.items()}
-
-    return loads(json.dumps(fill(data), ensure_ascii=False), format="json")
-
-
 def build_dataset(draft_path: Path = DRAFT_PATH, article_path: Path = ARTICLE_PATH) -> Dataset:
     """Anchor the draft at `draft_path` after checking its text is the article at `article_path`.
 
     Raises:
         ValueError: The article is not the reference article, or the draft's
             source text is not the article.
-        DiploEventsError: The draft is not a valid draft (a quote that cannot be
-            placed, an invalid record), with every problem and its path.
+        QuoteError: Quotes of the draft cannot be placed in the article
+            (every one, with its path).
+        DiploEventsError: The draft is otherwise not a valid dataset.
     """
     text = read_article(article_path)
-    dataset = _anchor(draft_path)
+    dataset = anchor(draft_path)
     if dataset.sources[SOURCE_ID].text != text:
         raise ValueError(f"the text of source {SOURCE_ID!r} in {draft_path} is not {article_path}")
     return dataset
