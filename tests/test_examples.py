@@ -139,3 +139,28 @@ class TestExamples:
             "Proposed: 2024-03-03/2024 Reyes is invited to visit Rabat later in the year.\n"
         )
         assert list(tmp_path.iterdir()) == []  # it wrote only to a temporary folder
+
+    def test_08_grow_a_corpus(self, ds: de.Dataset, tmp_path: Path) -> None:
+        """The invented draft anchors, merges with the reference (combined states), and diffs."""
+        out = run("08_grow_a_corpus.py", tmp_path)
+        assert out.startswith(
+            "Anchored the invented paragraph: <Dataset: 1 sources, 2 actors, 0 memberships,"
+            " 2 places, 4 events>\n"
+            "  maritime-talks-tokyo      37:124 'On 12 March 2018 officials of Japan and China met"
+            " in Tokyo for talks on maritime safety'\n"
+        )
+        merged = (
+            f"Merged: <Dataset: 2 sources, {len(ds.actors)} actors, {len(ds.memberships)}"
+            f" memberships, {len(ds.places)} places, {len(ds) + 4} events>\n"
+            "  4 values combined, 0 records identical\n"
+        )
+        assert merged in out
+        assert (
+            "From the reference dataset to the merged one:\n"
+            "  sources      +1 added, 0 values changed\n"
+            "  actors       +0 added, 2 values changed\n"
+            "  places       +0 added, 2 values changed\n"
+            "  events       +4 added, 0 values changed\n"
+            "    changed: actors['chn'].evidence\n"
+        ) in out
+        assert list(tmp_path.iterdir()) == []  # it writes nothing
