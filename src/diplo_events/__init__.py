@@ -58,7 +58,7 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
-    from .anchoring import anchor
+    from .anchoring import anchor, coverage, reanchor
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
     "anchor": "diplo_events.anchoring",
+    "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
@@ -89,6 +90,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
+    "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
     "to_dict": "diplo_events.serialize",
 }
@@ -144,6 +146,7 @@ __all__ = [
     "ValidationError",
     "Visit",
     "anchor",
+    "coverage",
     "dump",
     "dumps",
     "from_dict",
@@ -152,6 +155,7 @@ __all__ = [
     "load",
     "load_reference",
     "loads",
+    "reanchor",
     "to_dict",
 ]
 
