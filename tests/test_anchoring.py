@@ -102,7 +102,8 @@ class TestLocate:
         best = info.value.candidates[0]
         assert best.text == "The Caf\u00e9"
         assert best.differences == (
-            "Unicode normalisation: the quote is not NFC (decomposed), the text is NFC; letter case"
+            "Unicode normalisation: the quote is NFD (decomposed), the text is NFC (composed); "
+            "letter case"
         )
 
     def test_near_wording_is_offered_with_its_similarity(self) -> None:

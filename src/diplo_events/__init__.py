@@ -58,7 +58,7 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
-    from .anchoring import anchor
+    from .anchoring import anchor, coverage, reanchor
     from .corpus import Diff, MergeReport, diff, merge, merge_with_report
     from .query import Query
     from .reference import load_reference
@@ -78,6 +78,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "anchor": "diplo_events.anchoring",
     "Diff": "diplo_events.corpus",
+    "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
@@ -93,6 +94,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
+    "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
     "merge": "diplo_events.corpus",
     "merge_with_report": "diplo_events.corpus",
@@ -152,6 +154,7 @@ __all__ = [
     "ValidationError",
     "Visit",
     "anchor",
+    "coverage",
     "diff",
     "dump",
     "dumps",
@@ -163,6 +166,7 @@ __all__ = [
     "loads",
     "merge",
     "merge_with_report",
+    "reanchor",
     "to_dict",
 ]
 

@@ -142,6 +142,14 @@ def _space_detail(quote: str, actual: str) -> str:
     return "whitespace: the runs of whitespace differ in length"
 
 
+def _form(text: str) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return "NFC (composed)"
+    if unicodedata.is_normalized("NFD", text):
+        return "NFD (decomposed)"
+    return "neither NFC nor NFD (mixed)"
+
+
 def describe(quote: str, actual: str) -> str:
     """Say in words what separates `quote` from `actual` (see `differences`).
 
@@ -157,9 +165,9 @@ def describe(quote: str, actual: str) -> str:
     parts: list[str] = []
     for kind in kinds:
         if kind == "normalisation":
-            q = "NFC" if unicodedata.is_normalized("NFC", quote) else "not NFC (decomposed)"
-            a = "NFC" if unicodedata.is_normalized("NFC", actual) else "not NFC (decomposed)"
-            parts.append(f"Unicode normalisation: the quote is {q}, the text is {a}")
+            parts.append(
+                f"Unicode normalisation: the quote is {_form(quote)}, the text is {_form(actual)}"
+            )
         elif kind == "quote marks":
             table = _SINGLE_QUOTES + _DOUBLE_QUOTES
             parts.append(

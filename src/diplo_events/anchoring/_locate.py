@@ -50,6 +50,8 @@ def occurrences(text: str, quote: str) -> list[int]:
 
 def similarity(a: str, b: str) -> float:
     """How alike two strings are, from 0 to 1: difflib's ratio (2 * matches / total length)."""
+    if a == b:
+        return 1.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
