@@ -1,10 +1,11 @@
-"""Grow a corpus: encode a second text as a draft, anchor it, merge it with the reference dataset.
+"""Grow a corpus: a second text as a draft, anchored, merged, diffed, and its coverage.
 
 Run it with ``python examples/08_grow_a_corpus.py``. The paragraph below is
 INVENTED for this example: it reports nothing that happened. It shares two
 states and two cities with the reference dataset, so the merge combines those
 records (``on_conflict="combine"``: one record each, with the evidence of both
-texts).
+texts). Then it shows what the merge added (``diff``) and how much of each text
+the evidence quotes (``coverage``).
 """
 
 import diplo_events as de
@@ -153,3 +154,16 @@ for name, part in changes.collections().items():
         print(f"  {name:<12} +{len(part.added)} added, {len(part.changed)} values changed")
 for change in changes.changes:
     print(f"    changed: {change.path}")
+
+# 5. Coverage: how much of each text the evidence quotes (a sentence counts as
+#    covered when at least half of it is quoted), and what is left to encode.
+print("\nCoverage:")
+for source_id in merged.sources:
+    covers = de.coverage(merged, source_id)
+    done = len(covers.sentences) - len(covers.uncovered)
+    print(
+        f"  {source_id}: {covers.share:.0%} of the text quoted,"
+        f" {done} of {len(covers.sentences)} sentences covered"
+    )
+    for sentence in covers.uncovered[:2]:
+        print(f"    not covered ({sentence.share:.0%}): {sentence.text[:60]!r}")

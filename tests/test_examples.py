@@ -141,7 +141,7 @@ class TestExamples:
         assert list(tmp_path.iterdir()) == []  # it wrote only to a temporary folder
 
     def test_08_grow_a_corpus(self, ds: de.Dataset, tmp_path: Path) -> None:
-        """The invented draft anchors, merges with the reference (combined states), and diffs."""
+        """The invented draft anchors, merges with the reference (combined), diffs, and coverage."""
         out = run("08_grow_a_corpus.py", tmp_path)
         assert out.startswith(
             "Anchored the invented paragraph: <Dataset: 1 sources, 2 actors, 0 memberships,"
@@ -163,4 +163,15 @@ class TestExamples:
             "  events       +4 added, 0 values changed\n"
             "    changed: actors['chn'].evidence\n"
         ) in out
+        reference = de.coverage(ds, "lim-2018-sino-japanese-ties")
+        covered = len(reference.sentences) - len(reference.uncovered)
+        assert out.endswith(
+            "Coverage:\n"
+            f"  lim-2018-sino-japanese-ties: {reference.share:.0%} of the text quoted,"
+            f" {covered} of {len(reference.sentences)} sentences covered\n"
+            "    not covered (0%): 'Sino-Japanese Ties and the Political Thaw in Northeast Asia'\n"
+            "    not covered (0%): 'Photo Credit: Kyodo News'\n"
+            "  invented-maritime-talks: 83% of the text quoted, 3 of 4 sentences covered\n"
+            "    not covered (0%): 'INVENTED EXAMPLE, NOT A REAL REPORT.'\n"
+        )
         assert list(tmp_path.iterdir()) == []  # it writes nothing
