@@ -11,7 +11,9 @@ from typing import Any
 import jsonschema
 import pytest
 
+from diplo_events.anchoring import coverage
 from diplo_events.cli import main
+from diplo_events.reference import SOURCE_ID, load_reference
 from diplo_events.serialize import dumps, json_schema, load
 
 from .helpers import TEXT, dataset
@@ -152,24 +154,31 @@ class TestReanchor:
 class TestCoverage:
     def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The reference's uncovered sentences, each with offsets and covered share."""
+        report = coverage(load_reference(), SOURCE_ID)
         code, out, _ = call(capsys, "coverage", "reference")
         lines = out.splitlines()
         assert code == 0
+        covered = len(report.sentences) - len(report.uncovered)
         assert lines[0] == (
-            "lim-2018-sino-japanese-ties: 41 of 62 sentences covered (at least 50% quoted); "
-            "73.6% of characters in evidence"
+            f"{SOURCE_ID}: {covered} of {len(report.sentences)} sentences covered "
+            f"(at least 50% quoted); {report.share:.1%} of characters in evidence"
         )
         assert lines[1] == "  0:59 (0%) Sino-Japanese Ties and the Political Thaw in Northeast Asia"
-        assert len(lines) == 1 + 21
+        assert len(lines) == 1 + len(report.uncovered)
 
     def test_json_and_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """--format json gives the numbers; a lower threshold leaves fewer sentences."""
+        """--format json gives the library's numbers for the threshold given."""
+        expected = coverage(load_reference(), SOURCE_ID, threshold=0.2)
         code, out, _ = call(
             capsys, "coverage", "reference", "--format", "json", "--threshold", "0.2"
         )
         (report,) = json.loads(out)
         assert code == 0
-        assert (report["threshold"], report["sentences"], len(report["uncovered"])) == (0.2, 62, 17)
+        assert (report["threshold"], report["sentences"]) == (0.2, len(expected.sentences))
+        assert [(u["start"], u["end"]) for u in report["uncovered"]] == [
+            (s.start, s.end) for s in expected.uncovered
+        ]
+        assert len(expected.uncovered) < len(coverage(load_reference(), SOURCE_ID).uncovered)
 
     def test_bad_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A threshold outside (0, 1] is a usage error."""

@@ -87,8 +87,9 @@ def reanchor(args: argparse.Namespace) -> int:
         f"{len(report.orphaned)} orphaned"
     )
     if report.orphaned and not args.drop_orphans:
+        n = len(report.orphaned)
         raise CommandError(
-            f"{len(report.orphaned)} spans cannot be placed in the new text; nothing written "
+            f"{n} span{'s' if n > 1 else ''} cannot be placed in the new text; nothing written "
             "(--drop-orphans writes the dataset without them)",
             EXIT_INVALID,
         )
@@ -172,13 +173,7 @@ def register(
         "then nothing is written.",
     )
     p.add_argument("draft", metavar="DRAFT", help="the draft (.json or .jsonl), '-' for stdin")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the dataset to write (.json or .jsonl)",
-    )
+    _output(p)
     p.set_defaults(handler=anchor)
 
     p = command(
@@ -192,13 +187,7 @@ def register(
     p.add_argument("file", metavar="FILE", help=file_help)
     p.add_argument("source", metavar="SOURCE", help="the id of the source whose text changed")
     p.add_argument("text", metavar="TEXT", help="a UTF-8 file with the new text, '-' for stdin")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the dataset to write (.json or .jsonl)",
-    )
+    _output(p)
     p.add_argument(
         "--min-similarity",
         type=_fraction,
