@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplo_events import Source
-from diplo_events.anchoring import anchor, from_code_points, to_code_points
+from diplo_events import Dataset, Source
+from diplo_events.anchoring import anchor, from_code_points, reanchor, to_code_points
 from diplo_events.anchoring._locate import occurrences
+from diplo_events.strategies import datasets
 
 pytestmark = pytest.mark.property
 
@@ -82,3 +83,49 @@ def test_offset_units_round_trip(text: str, unit: Any, data: st.DataObject) -> N
     codec = {"utf-16": "utf-16-le", "utf-8": "utf-8", "code-point": "utf-32-le"}[unit]
     width = {"utf-16": 2, "utf-8": 1, "code-point": 4}[unit]
     assert offset == len(text[:index].encode(codec)) // width
+
+
+@settings(max_examples=40)  # generating datasets is the slow part (about 0.2 s each)
+@given(datasets(max_events=4))
+def test_reanchor_with_the_same_text_moves_nothing(ds: Dataset) -> None:
+    """Re-anchoring onto an unchanged text keeps every span, and locate agrees with each one."""
+    source = ds.sources["src-main"]
+    assert source.text is not None
+    new, report = reanchor(ds, "src-main", source.text)
+    assert new == ds
+    assert report.moved == report.orphaned == ()
+    for relocation in report.unchanged:
+        old = relocation.old
+        text = source.text
+        matching = [
+            s
+            for s in occurrences(text, old.quote)
+            if (old.prefix is None or text[:s].endswith(old.prefix))
+            and (old.suffix is None or text[s + len(old.quote) :].startswith(old.suffix))
+        ]
+        found = new.sources["src-main"].locate(
+            old.quote,
+            occurrence=matching.index(old.start) + 1,
+            prefix=old.prefix,
+            suffix=old.suffix,
+        )
+        assert found == old
+
+
+@settings(max_examples=40)
+@given(datasets(max_events=4), st.integers(1, 40))
+def test_reanchor_after_inserted_text_shifts_every_span(ds: Dataset, size: int) -> None:
+    """Text put in front of the source moves every span by its length, quote and context intact.
+
+    The preface is of symbols (category So) and a line break, which generated texts never hold,
+    so no quote can also stand in it.
+    """
+    preface = "\u00a9" * size + "\n"
+    source = ds.sources["src-main"]
+    assert source.text is not None
+    _, report = reanchor(ds, "src-main", preface + source.text)
+    assert report.orphaned == ()
+    for relocation in (*report.moved, *report.unchanged):
+        assert relocation.new is not None
+        assert relocation.new.quote == relocation.old.quote
+        assert relocation.new.start == relocation.old.start + len(preface)
