@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Literal
 
+import jsonschema
 import pytest
 
 from diplo_events import (
@@ -34,7 +35,7 @@ from diplo_events import (
 from diplo_events.anchoring import coverage
 from diplo_events.errors import QuoteError
 from diplo_events.reference import DATA_FILE, SOURCE_ID, load_reference
-from diplo_events.serialize import dumps, loads
+from diplo_events.serialize import dumps, json_schema, loads
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILDER_PATH = ROOT / "tools" / "build_reference.py"
@@ -504,6 +505,12 @@ class TestDraft:
         spans = list(_draft_spans(draft))
         assert len(spans) == 145
         assert {key for span in spans for key in span} == {"quote", "occurrence"}
+
+    def test_the_draft_is_valid_against_the_draft_schema(self, draft: dict[str, object]) -> None:
+        """The draft schema accepts it; the schema of a finished document does not (no offsets)."""
+        jsonschema.validate(draft, json_schema(draft=True))
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(draft, json_schema())
 
     def test_an_occurrence_only_where_the_quote_repeats(
         self, draft: dict[str, object], text: str
