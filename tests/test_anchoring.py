@@ -365,6 +365,30 @@ class TestAnchor:
             anchor(3)  # type: ignore[arg-type]
         assert info.value.path == "draft"
 
+    def test_bad_selector_values_are_collected(self) -> None:
+        """A draft span with an empty quote is reported with its path, like any other."""
+        document = to_dict_document()
+        document["actors"][2]["evidence"] = [{"quote": ""}, {"quote": "Kono", "occurrence": "2"}]
+        with pytest.raises(QuoteError) as info:
+            anchor(document)
+        assert [p.path for p in info.value.problems] == [
+            "actors[2].evidence[0].quote",
+            "actors[2].evidence[1].occurrence",
+        ]
+
+    def test_broken_lines_are_left_to_the_decoder(self) -> None:
+        """A JSON Lines draft with a line that is not JSON gets the decoder's error for it."""
+        lines = dumps(Dataset(**collections()), format="jsonl").splitlines()
+        lines.insert(2, "{not json")
+        with pytest.raises(de.DecodeError) as info:
+            anchor("\n".join(lines))
+        assert info.value.path == "line 3"
+
+    def test_a_document_that_is_not_an_object(self) -> None:
+        """JSON (bytes are always text) that is not an object is refused by the decoder."""
+        with pytest.raises(de.DecodeError):
+            anchor(b"[1, 2]")
+
     def test_exported_lazily(self) -> None:
         """diplo_events.anchor is the anchoring function."""
         assert de.anchor is anchor

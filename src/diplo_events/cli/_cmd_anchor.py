@@ -6,7 +6,7 @@ Each parses, calls one function of `diplo_events.anchoring`, and renders.
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,9 +14,10 @@ from typing import Any
 
 from ..dataset import Dataset
 from ..errors import QuoteError
-from ._commands import dataset_format, save
+from ._commands import _print_json, _print_lines, dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error
 from ._io import STDIN, display_name, load_dataset
+from ._render import printable
 
 __all__ = ["anchor", "coverage", "reanchor", "register"]
 
@@ -24,7 +25,9 @@ _OUTPUT = "-o/--output"
 
 
 def _err(line: str) -> None:
-    sys.stderr.write(f"diplo-events: {line}\n")
+    """A line of report on standard error, control characters escaped."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"diplo-events: {printable(line)}\n")
 
 
 def anchor(args: argparse.Namespace) -> int:
@@ -118,7 +121,7 @@ def coverage(args: argparse.Namespace) -> int:
             }
             for r in reports
         ]
-        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        _print_json(value)
         return EXIT_OK
     lines: list[str] = []
     for r in reports:
@@ -130,14 +133,12 @@ def coverage(args: argparse.Namespace) -> int:
         lines.extend(
             f"  {s.start}:{s.end} ({s.share:.0%}) {_one_line(s.text)}" for s in r.uncovered
         )
-    if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+    _print_lines(lines)
     return EXIT_OK
 
 
 def _one_line(text: str, limit: int = 100) -> str:
     flat = " ".join(text.split())
-    flat = "".join(c if c.isprintable() else "?" for c in flat)
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
