@@ -203,6 +203,21 @@ class TestCli:
         assert err.startswith(f"diplo-events: {planned} events, ")
         assert err.endswith(f"MB written to {html}\n")
 
+    def test_network_defaults_to_meetings_and_visits(self, tmp_path: Path) -> None:
+        """Without --kind/--status the command draws what network(ds) draws: who met whom."""
+        pytest.importorskip("matplotlib")
+        from diplo_events.analysis import meeting_network
+
+        svg = tmp_path / "n.svg"
+        assert main(["plot", "network", "reference", "-o", str(svg)]) == 0
+        net = meeting_network(load_reference())
+        assert svg.read_text(encoding="utf-8").count('id="edge:') == len(net.edges)
+        every = tmp_path / "all.svg"
+        kinds = ["meeting", "visit", "statement", "incident", "dispute", "agreement"]
+        flags = [part for kind in kinds for part in ("--kind", kind)]
+        assert main(["plot", "network", "reference", "-o", str(every), *flags]) == 0
+        assert every.read_text(encoding="utf-8").count('id="edge:') > len(net.edges)
+
     def test_bad_suffix_is_a_usage_error(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
