@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ..dataset import Dataset
 from ..errors import ValidationError
@@ -16,8 +15,6 @@ REFERENCE = "reference"
 
 STDIN = "-"
 """The FILE argument that names standard input."""
-
-_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 
 
 def display_name(name: str) -> str:
@@ -45,13 +42,7 @@ def read_dataset(name: str) -> Dataset:
         return load_reference()
     if name == STDIN:
         return loads(sys.stdin.buffer.read())
-    path = Path(name)
-    fmt = _SUFFIXES.get(path.suffix.lower())
-    if fmt == "json":
-        return load(path, format="json")
-    if fmt == "jsonl":
-        return load(path, format="jsonl")
-    return loads(path.read_bytes())
+    return load(name)
 
 
 def invalid_message(name: str, exc: ValidationError) -> str:
