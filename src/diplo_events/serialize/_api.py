@@ -58,9 +58,10 @@ def dumps(ds: Dataset, *, format: Format = "json") -> str:  # noqa: A002
 
 
 def _detect(data: str | bytes) -> Format:
-    """JSON Lines if the first line alone is JSON and is the header or has lines after it."""
+    """JSON Lines if the first non-blank line alone is JSON and is the header or has more lines."""
     newline = b"\n" if isinstance(data, bytes) else "\n"
-    first, sep, rest = data.partition(newline)  # type: ignore[arg-type]
+    blank = b" \t\r\n" if isinstance(data, bytes) else " \t\r\n"
+    first, sep, rest = data.lstrip(blank).partition(newline)  # type: ignore[arg-type]
     if not sep:
         return "json"
     try:
