@@ -204,11 +204,12 @@ def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]
     blank_bytes = _BLANK.encode()
     for number, line in enumerate(lines, start=1):
         if isinstance(line, bytes):
-            if not line.strip(blank_bytes):
+            # `in` on a one-byte slice (empty at the end) avoids copying every line to strip it
+            if line[:1] in blank_bytes and not line.strip(blank_bytes):
                 continue
             yield number, line[:-1] if line[-1:] == b"\n" else line
         elif isinstance(line, str):
-            if not line.strip(_BLANK):
+            if line[:1] in _BLANK and not line.strip(_BLANK):
                 continue
             yield number, line[:-1] if line[-1:] == "\n" else line
         else:
