@@ -140,14 +140,13 @@ def _set(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], None]:
     return change
 
 
-def _selector_object(a: dict[str, Any]) -> None:
-    """One selector object (the position) instead of a list; the quote moves into refinedBy."""
+def _targets_reordered(a: dict[str, Any]) -> None:
+    """A target array: the selectors in the other order, and a second target without selectors."""
     quote, position = a["target"]["selector"]
     a["target"] = [
-        a["target"] | {"selector": position},
+        a["target"] | {"selector": [position, quote]},
         {"type": "SpecificResource", "source": a["target"]["source"]},
     ]
-    a["target"][0]["selector"] = [position, quote]
 
 
 class TestReaderShapes:
@@ -167,7 +166,7 @@ class TestReaderShapes:
             lambda a: a.update(target=[a["target"]]),
             lambda a: a.update(target=["https://example.org/demo", a["target"]]),
             lambda a: a["target"]["selector"].append(copy.deepcopy(a["target"]["selector"][0])),
-            _selector_object,
+            _targets_reordered,
         ],
         ids=[
             "quote type as array",
@@ -179,7 +178,7 @@ class TestReaderShapes:
             "target array",
             "IRI and specific target",
             "repeated equal selector",
-            "target array with selector list",
+            "targets, selectors reordered",
         ],
     )
     def test_reads_variant(self, change: Callable[[dict[str, Any]], None]) -> None:
