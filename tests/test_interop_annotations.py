@@ -318,6 +318,28 @@ class TestReaderRefuses:
             "(got 'urn:diplo-events:ship:x') at annotation.body"
         )
 
+    def test_deeply_nested_selectors(self) -> None:
+        """Two selectors of one type holding values nested past the recursion limit: refused."""
+        annotation = event_annotation()
+
+        def deep() -> dict[str, Any]:
+            value: dict[str, Any] = {}
+            inner = value
+            for _ in range(100_000):
+                inner["x"] = {}
+                inner = inner["x"]
+            return value
+
+        selectors = annotation["target"]["selector"]
+        selectors.append(selectors[0] | {"extra": deep()})
+        selectors[0]["extra"] = deep()
+        with pytest.raises(ValidationError) as exc:
+            web_annotations.evidence_from_annotation(annotation, source_ids=URLS)
+        assert str(exc.value) == (
+            "gives a second, different TextQuoteSelector for the same span "
+            "(got 'TextQuoteSelector') at annotation.target.selector[2]"
+        )
+
     def test_events_only(self) -> None:
         """evidence_from_annotation reads events; other records need the general reader."""
         actor_annotation = next(web_annotations.iter_annotations(dataset()))

@@ -215,12 +215,20 @@ def _selectors(value: object, path: str) -> dict[str, tuple[str, Mapping[str, An
         if not isinstance(selector, Mapping):
             raise ValidationError.one(where, "must be a selector object", _kind(selector))
         for name in _type_of(selector, where):
-            if name in found and found[name][1] != selector:
+            if name in found and _differ(found[name][1], selector):
                 raise ValidationError.one(
                     where, f"gives a second, different {name} for the same span", name
                 )
             found.setdefault(name, (where, selector))
     return found
+
+
+def _differ(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two selectors differ (values nested too deeply to compare count as different)."""
+    try:
+        return a != b
+    except RecursionError:
+        return True
 
 
 def _selector(found: dict[str, tuple[str, Mapping[str, Any]]], name: str, path: str) -> Any:
