@@ -100,10 +100,8 @@ class _ShortRepr(reprlib.Repr):
             return self.repr_dict(x, level)
         if isinstance(x, (list, tuple)):
             return self.repr_list(list(x), level)
-        try:
-            return super().repr_instance(x, level)
-        except RecursionError:  # a record holding a deeply nested value
-            return f"<{type(x).__name__}>"
+        # `reprlib` names an object whose repr fails (a RecursionError included) by its type
+        return super().repr_instance(x, level)
 
 
 _REPR = _ShortRepr()
