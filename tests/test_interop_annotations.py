@@ -191,6 +191,16 @@ class TestReaderShapes:
         change(annotation)
         assert web_annotations.evidence_from_annotation(annotation, source_ids=URLS) == expected
 
+    def test_untyped_selector_is_passed_over(self) -> None:
+        """A selector without a type is no TextQuoteSelector: the reader says which one is missing."""
+        annotation = event_annotation()
+        del annotation["target"]["selector"][0]["type"]
+        with pytest.raises(ValidationError) as exc:
+            web_annotations.evidence_from_annotation(annotation)
+        assert str(exc.value) == (
+            "is missing (got None) at annotation.target.selector.TextQuoteSelector"
+        )
+
     def test_single_selector_objects(self) -> None:
         """A target with one selector object has only that selector: the other one is missing."""
         annotation = event_annotation()
