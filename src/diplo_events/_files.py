@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import IO
 
 from .errors import FileAccessError
 
-__all__ = ["atomic_path", "open_binary", "write_atomic"]
+__all__ = ["atomic_directory", "atomic_path", "open_binary", "write_atomic"]
 
 PathLike = str | os.PathLike[str]
 
@@ -35,11 +37,15 @@ def open_binary(path: PathLike) -> IO[bytes]:
         raise FileAccessError.wrap(exc, os.fspath(path)) from exc
 
 
-def _new_file_mode() -> int:
-    """The mode a new file gets under the current umask (``0o666 & ~umask``)."""
+def _umask() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets under the current umask (``0o666 & ~umask``)."""
+    return 0o666 & ~_umask()
 
 
 @contextlib.contextmanager
@@ -104,3 +110,94 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a write was under way (the handler raises it)."""
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """Turn SIGTERM into an exception in the main thread, so clean-up code runs.
+
+    The default action kills the process at once and would leave temporary
+    files behind. Elsewhere than the main thread signals cannot be handled and
+    nothing changes. After the block the old handler is back, and a SIGTERM
+    received meanwhile is re-raised as the process's own.
+    """
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, previous)
+        previous = None
+        signal.raise_signal(signal.SIGTERM)
+        raise  # pragma: no cover - reached only when the old handler returns
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise _Terminated(signum)
+
+
+@contextlib.contextmanager
+def atomic_directory(path: PathLike) -> Iterator[Path]:
+    """Yield a new empty folder beside `path`; on success, make it replace `path`.
+
+    For writers of several files (a Parquet store). The files written into
+    the temporary folder are fsynced, then the folder is renamed to `path`.
+    An existing `path` is first renamed aside and removed after the swap, so
+    a failure (or SIGTERM) before the swap leaves `path` as it was and removes
+    the temporary folder. The swap itself is two renames: a crash between
+    them leaves the old folder at a hidden name beside `path`.
+
+    Raises:
+        FileAccessError: the folder cannot be written, or `path` exists and is
+            not a folder.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise FileAccessError(20, "Not a directory", os.fspath(path))  # errno ENOTDIR
+    with _sigterm_unwinds():
+        try:
+            tmp = Path(
+                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            )
+        except OSError as exc:
+            raise FileAccessError.wrap(exc, os.fspath(path)) from exc
+        old = tmp.with_suffix(".old")
+        try:
+            yield tmp
+            for folder, _, files in os.walk(tmp):
+                for name in files:
+                    with Path(folder, name).open("rb+") as written:
+                        os.fsync(written.fileno())
+                _fsync_folder(Path(folder))
+            tmp.chmod(0o777 & ~_umask())
+            _swap(tmp, target, old)
+        except BaseException as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
+                raise FileAccessError.wrap(exc, os.fspath(path)) from exc
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        _fsync_folder(target.parent)
+
+
+def _swap(new: Path, target: Path, old: Path) -> None:
+    """Rename `new` to `target`, moving an existing `target` to `old` first (back on failure)."""
+    moved = target.exists()
+    if moved:
+        target.replace(old)
+    try:
+        new.replace(target)
+    except BaseException:
+        if moved:
+            old.replace(target)
+        raise

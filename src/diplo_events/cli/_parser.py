@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _commands
+from . import _cmd_columnar, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -59,6 +59,16 @@ def _command(
     )
     parser.set_defaults(parser=parser)
     return parser
+
+
+def _add_dataset_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
+    )
 
 
 def _add_filters(parser: argparse.ArgumentParser, *, full: bool) -> None:
@@ -191,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write ('-': standard output, except for parquet)",
+        help="the file to write ('-': standard output; for parquet, a directory)",
     )
     p.set_defaults(handler=_commands.export)
 
@@ -211,17 +221,22 @@ def build_parser() -> argparse.ArgumentParser:
         "standard error as they are read.",
     )
     p.add_argument("file", metavar="FILE", help="the ICEWS file (.tab, .tsv or .txt)")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
-    )
+    _add_dataset_output(p)
     noise = p.add_mutually_exclusive_group()
     noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
     noise.add_argument("--verbose", action="store_true", help="also list skipped rows and warnings")
     p.set_defaults(handler=_commands.import_icews)
+    p = _command(
+        systems,
+        "parquet",
+        "import a Parquet store written by 'export --to parquet'",
+        "Read a Parquet store (a directory; see docs/arrow-schema.md), check it as a "
+        "dataset and save it as JSON or JSON Lines.",
+    )
+    p.add_argument("directory", metavar="DIR", help="the store's directory")
+    _add_dataset_output(p)
+    p.add_argument("--quiet", action="store_true", help="print no summary")
+    p.set_defaults(handler=_cmd_columnar.import_parquet)
 
     p = _command(
         commands,

@@ -21,8 +21,9 @@ from typing import Any, Literal
 
 from .. import codes
 from .._files import atomic_path
+from .._optional import optional
 from ..dataset import Dataset
-from ..errors import DiploEventsError, ValidationError
+from ..errors import MissingDependencyError, ValidationError
 from ..model import Actor, Event
 from ._records import events_of
 from .dyads import DYAD_COLUMNS, _precision, _rows
@@ -45,18 +46,8 @@ _BOOL_FIELDS = frozenset({"reciprocal"})
 _LIST_FIELDS = frozenset({"terms", "subject_places"})
 
 
-class MissingDependencyError(DiploEventsError, ImportError):
-    """An optional dependency (pyarrow) is not installed."""
-
-
 def _pa() -> Any:
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - optional dependency, imported on use
-    except ImportError:
-        raise MissingDependencyError(
-            "pyarrow is needed for Arrow and Parquet export: pip install 'diplo-events[arrow]'"
-        ) from None
-    return pa
+    return optional("pyarrow", "arrow", "Arrow and Parquet export")
 
 
 def arrow_schema(table: Table = "events") -> Any:
