@@ -7,7 +7,7 @@ Dask and DuckDB.
 """
 
 from ._schema import SCHEMA_VERSION, arrow_schema, schema_markdown
-from .store import events_dataset, read_parquet, write_parquet
+from .store import events_dataset, read_parquet, write_parquet, write_records
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -16,4 +16,5 @@ __all__ = [
     "read_parquet",
     "schema_markdown",
     "write_parquet",
+    "write_records",
 ]

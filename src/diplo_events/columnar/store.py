@@ -13,18 +13,20 @@ Needs pyarrow (the ``arrow`` extra).
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .._files import atomic_directory
 from ..dataset import Dataset
 from ..errors import DecodeError, FileAccessError, Problem, UnsupportedFormatVersionError
+from ..model import Actor, Event, Membership, Place, Source
 from ._schema import PARTITION, SCHEMA_VERSION, VERSION_KEY, arrow_schema, pyarrow
 from ._tables import batch_records, to_table
 
-__all__ = ["EVENTS", "events_dataset", "read_parquet", "write_parquet"]
+__all__ = ["EVENTS", "events_dataset", "read_parquet", "write_parquet", "write_records"]
 
 EVENTS = "events"
 """The folder of the events table, inside the store."""
@@ -62,17 +64,49 @@ def write_parquet(ds: Dataset, directory: str | os.PathLike[str]) -> Path:
         MissingDependencyError: pyarrow is not installed.
         FileAccessError: the directory cannot be written.
     """
+    return write_records(
+        directory,
+        sources=ds.sources.values(),
+        actors=ds.actors.values(),
+        memberships=ds.memberships,
+        places=ds.places.values(),
+        events=ds.events.values(),
+    )
+
+
+def write_records(
+    directory: str | os.PathLike[str],
+    *,
+    sources: Iterable[Source] = (),
+    actors: Iterable[Actor] = (),
+    memberships: Iterable[Membership] = (),
+    places: Iterable[Place] = (),
+    events: Iterable[Event] = (),
+) -> Path:
+    """Write records that have not been checked as a dataset, as `write_parquet` does.
+
+    For data too large to hold as one `Dataset`, to be checked where it is
+    read (with `diplo_events.columnar.batches` under Spark, say). Each record
+    is valid by construction; references between them are not checked.
+
+    Raises:
+        MissingDependencyError: pyarrow is not installed.
+        FileAccessError: the directory cannot be written.
+    """
     pq = _parquet()
     pa = pyarrow()
+    collections = {
+        "sources": sources, "actors": actors, "memberships": memberships, "places": places,
+    }  # fmt: skip
     with atomic_directory(directory) as tmp:
-        for name in _FLAT:
-            records = ds.memberships if name == "memberships" else getattr(ds, name).values()
+        for name, records in collections.items():
             pq.write_table(to_table(name, records), tmp / f"{name}.parquet")
-        events = list(ds.events.values())
         writers: dict[int | None, Any] = {}
         try:
-            for start in range(0, len(events), _BATCH):
-                table = to_table(EVENTS, events[start : start + _BATCH], start=start)
+            position = 0
+            for chunk in _chunks(events):
+                table = to_table(EVENTS, chunk, start=position)
+                position += len(chunk)
                 years = pa.compute.year(table.column("earliest")).to_pylist()
                 for year in dict.fromkeys(years):
                     mask = pa.array([y == year for y in years])
@@ -82,6 +116,12 @@ def write_parquet(ds: Dataset, directory: str | os.PathLike[str]) -> Path:
                 writer.close()
         (tmp / EVENTS).mkdir(exist_ok=True)
     return Path(directory)
+
+
+def _chunks(records: Iterable[Event]) -> Iterator[list[Event]]:
+    items = iter(records)
+    while chunk := list(itertools.islice(items, _BATCH)):
+        yield chunk
 
 
 def _writer(writers: dict[int | None, Any], root: Path, year: int | None, pq: Any) -> Any:
