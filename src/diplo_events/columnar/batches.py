@@ -16,6 +16,7 @@ table (see ``docs/interop.md``):
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -65,6 +66,10 @@ def _records(name: str, table: Any) -> list[Any]:
     return records
 
 
+_BUILT: dict[str, tuple[Any, ...]] = {}
+"""The lookups of the checker last used in this process, by its token."""
+
+
 class EventChecker:
     """Checks batches of the events table against the rest of the store.
 
@@ -79,14 +84,17 @@ class EventChecker:
 
     def __init__(self, *, sources: Any, actors: Any, places: Any, events: Any) -> None:
         self._tables = (sources, actors, places, events)
+        self._token = uuid.uuid4().hex
         self._lookups: tuple[Any, ...] | None = None
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return self._tables
+        return (self._token, self._tables)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self._tables = state
-        self._lookups = None
+        self._token, self._tables = state
+        # Engines unpickle the checker for every task; a worker process that runs
+        # several tasks builds the lookups once.
+        self._lookups = _BUILT.get(self._token)
 
     def _lookup(self) -> tuple[Any, ...]:
         if self._lookups is None:
@@ -97,6 +105,8 @@ class EventChecker:
             ids, whens = events.column("id").to_pylist(), events.column("when").to_pylist()
             spans = {k: TimeSpan.parse(w) for k, w in zip(ids, whens, strict=True)}
             self._lookups = (source_map, actor_map, place_map, spans)
+            _BUILT.clear()  # one checker at a time per process: bounded memory
+            _BUILT[self._token] = self._lookups
         return self._lookups
 
     def check(self, batch: Any) -> Any:
