@@ -269,3 +269,14 @@ def test_schema_page_is_current() -> None:
     assert page.read_text(encoding="utf-8") == schema_markdown(), (
         "regenerate: python -m diplo_events.columnar > docs/arrow-schema.md"
     )
+
+
+def test_unknown_table_schema() -> None:
+    """arrow_schema of an unknown table is a ValidationError naming the tables."""
+    from diplo_events import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        arrow_schema("dyads")
+    assert caught.value.problems[0].message == (
+        "must be one of sources, actors, memberships, places, events"
+    )

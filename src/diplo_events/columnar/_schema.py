@@ -11,9 +11,11 @@ read (the time bounds, as dates, so SQL can ask "possibly" and "definitely").
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from .._optional import optional
+from ..errors import ValidationError
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "arrow_schema", "pyarrow", "schema_markdown"]
 
@@ -141,13 +143,16 @@ def _arrow_type(pa: Any, spec: Any) -> Any:
     return pa.struct([(name, _arrow_type(pa, t)) for name, t in spec])
 
 
+@functools.cache
 def arrow_schema(table: str) -> Any:
     """The `pyarrow.Schema` of `table` (a key of `TABLES`), with the version in its metadata.
 
     Raises:
-        KeyError: not from user input; `table` is one of the five names.
+        ValidationError: `table` is not one of the five tables.
         MissingDependencyError: pyarrow is not installed.
     """
+    if table not in TABLES:
+        raise ValidationError.one("table", f"must be one of {', '.join(TABLES)}", table)
     pa = pyarrow()
     fields = [pa.field(name, _arrow_type(pa, spec)) for name, spec, _ in TABLES[table]]
     return pa.schema(fields, metadata={VERSION_KEY: str(SCHEMA_VERSION).encode()})

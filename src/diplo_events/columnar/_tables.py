@@ -10,6 +10,7 @@ decode from Parquet either, and its problems carry the same paths.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..serialize._document import COLLECTIONS
 from ..serialize._fast import FastDecoder
 from ._schema import TABLES, arrow_schema, pyarrow
 
-__all__ = ["DERIVED", "batch_records", "column_names", "record_rows", "to_table"]
+__all__ = ["DERIVED", "batch_records", "record_rows", "stored_columns", "to_table"]
 
 DERIVED = frozenset({"position", "earliest", "latest", "latest_start", "earliest_end", "year"})
 """Columns computed on write and ignored on read (``year`` is the partition column)."""
@@ -30,6 +31,7 @@ _WITH_IDENTIFIERS = frozenset({"actors", "places"})
 _NO_BOUNDS = {"earliest": None, "latest": None, "latest_start": None, "earliest_end": None}
 
 
+@functools.lru_cache(maxsize=65536)  # a corpus repeats its spans; parsed spans are shared
 def _bounds(span: TimeSpan | None) -> dict[str, Any]:
     if span is None:
         return _NO_BOUNDS
@@ -63,7 +65,7 @@ def to_table(name: str, records: Iterable[Any], *, start: int = 0) -> Any:
 
 
 def _strip(value: Any) -> Any:
-    """Drop the null members of nested structs (an absent key), recursively."""
+    """Drop the null members of structs (an absent key), recursively."""
     if type(value) is list:
         return [_strip(v) for v in value]
     if type(value) is dict:
@@ -103,7 +105,9 @@ def batch_records(
     for i, row in enumerate(rows, start):
         index = row.get("position", i) if cls is Event else i
         path = f"{name}[{index}]"
-        item = {k: _strip(v) for k, v in row.items() if v is not None and k not in DERIVED}
+        item = {k: v for k, v in row.items() if v is not None and k not in DERIVED}
+        if "names" in item:  # a place name's used_by is a list, which may not be null
+            item["names"] = _strip(item["names"])
         if "identifiers" in item:
             item["identifiers"] = _identifiers(item["identifiers"], path, problems)
             if item["identifiers"] is None:
@@ -114,6 +118,7 @@ def batch_records(
     return out
 
 
-def column_names(name: str) -> list[str]:
-    """The columns of table `name`, in order."""
-    return [column for column, _, _ in TABLES[name]]
+def stored_columns(name: str) -> list[str]:
+    """The columns of table `name` that are read back (not derived; events keep ``position``)."""
+    keep = DERIVED - {"position"}
+    return [column for column, _, _ in TABLES[name] if column not in keep]

@@ -24,7 +24,7 @@ from ..dataset import Dataset
 from ..errors import DecodeError, FileAccessError, Problem, UnsupportedFormatVersionError
 from ..model import Actor, Event, Membership, Place, Source
 from ._schema import PARTITION, SCHEMA_VERSION, VERSION_KEY, arrow_schema, pyarrow
-from ._tables import batch_records, to_table
+from ._tables import batch_records, stored_columns, to_table
 
 __all__ = ["EVENTS", "events_dataset", "read_parquet", "write_parquet", "write_records"]
 
@@ -41,6 +41,13 @@ def _parquet() -> Any:
     import pyarrow.parquet as pq  # noqa: PLC0415 - optional, imported on use
 
     return pq
+
+
+def _compute() -> Any:
+    pyarrow()
+    import pyarrow.compute as pc  # noqa: PLC0415 - optional, imported on use
+
+    return pc
 
 
 def _partitioning() -> Any:
@@ -94,7 +101,7 @@ def write_records(
         FileAccessError: the directory cannot be written.
     """
     pq = _parquet()
-    pa = pyarrow()
+    pc = _compute()
     collections = {
         "sources": sources, "actors": actors, "memberships": memberships, "places": places,
     }  # fmt: skip
@@ -107,9 +114,9 @@ def write_records(
             for chunk in _chunks(events):
                 table = to_table(EVENTS, chunk, start=position)
                 position += len(chunk)
-                years = pa.compute.year(table.column("earliest")).to_pylist()
-                for year in dict.fromkeys(years):
-                    mask = pa.array([y == year for y in years])
+                years = pc.year(table.column("earliest"))
+                for year in pc.unique(years).to_pylist():
+                    mask = pc.is_null(years) if year is None else pc.equal(years, year)
                     _writer(writers, tmp, year, pq).write_table(table.filter(mask))
         finally:
             for writer in writers.values():
@@ -182,7 +189,7 @@ def _event_rows(directory: Path, pq: Any) -> Iterator[dict[str, Any]]:
     events = events_dataset(directory)
     for path in events.files:
         _check_file(Path(path), EVENTS, pq)
-    table = events.to_table().sort_by("position")
+    table = events.to_table(columns=stored_columns(EVENTS)).sort_by("position")
     for batch in table.to_batches(_BATCH):
         yield from batch.to_pylist()
 
@@ -210,7 +217,7 @@ def read_parquet(directory: str | os.PathLike[str]) -> Dataset:
         if not path.is_file():
             raise FileAccessError(2, "No such file", os.fspath(path))
         _check_file(path, name, pq)
-        rows = pq.read_table(path).to_pylist()
+        rows = pq.read_table(path, columns=stored_columns(name)).to_pylist()
         collections[name] = [r for _, r in batch_records(name, rows, problems)]
     records = batch_records(EVENTS, _event_rows(root, pq), problems)
     positions = [int(path[len(EVENTS) + 1 : -1]) for path, _ in records]
