@@ -16,6 +16,7 @@ from diplo_events import (
     DecodeError,
     FileAccessError,
     UnsupportedFormatVersionError,
+    ValidationError,
     load_reference,
 )
 from diplo_events.columnar import SCHEMA_VERSION, arrow_schema, read_parquet, schema_markdown
@@ -273,10 +274,20 @@ def test_schema_page_is_current() -> None:
 
 def test_unknown_table_schema() -> None:
     """arrow_schema of an unknown table is a ValidationError naming the tables."""
-    from diplo_events import ValidationError
-
     with pytest.raises(ValidationError) as caught:
         arrow_schema("dyads")
     assert caught.value.problems[0].message == (
         "must be one of sources, actors, memberships, places, events"
     )
+
+
+def test_key_missing_from_schema(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A record key the schema lacks is an error, never a silently dropped field."""
+    from diplo_events.columnar import _tables
+
+    real = _tables._ENCODE["places"]
+    monkeypatch.setitem(_tables._ENCODE, "places", lambda p: {**real(p), "point": [1, 2]})
+    with pytest.raises(ValidationError) as caught:
+        write(load_reference(), tmp_path / "s")
+    assert (caught.value.path, caught.value.value) == ("places[0]", ["point"])
+    assert not (tmp_path / "s").exists()

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, ValidationError
 from ..model import Event, TimeSpan
 from ..serialize._document import COLLECTIONS
 from ..serialize._fast import FastDecoder
@@ -46,8 +46,14 @@ def _bounds(span: TimeSpan | None) -> dict[str, Any]:
 def record_rows(name: str, records: Iterable[Any], *, start: int = 0) -> Iterator[dict[str, Any]]:
     """The rows of `records` of collection `name`; events are numbered from `start`."""
     encode = _ENCODE[name]
+    columns = frozenset(stored_columns(name))
     for i, record in enumerate(records, start):
         row = encode(record)
+        if not columns.issuperset(row):  # a new model field the schema lacks: never drop it
+            extra = sorted(set(row) - columns)
+            raise ValidationError.one(
+                f"{name}[{i}]", "has keys the Arrow schema lacks (see columnar/_schema.py)", extra
+            )
         if name in _WITH_IDENTIFIERS and "identifiers" in row:
             row["identifiers"] = [{"scheme": k, "value": v} for k, v in row["identifiers"].items()]
         if name == "events":
