@@ -137,4 +137,8 @@ class FileAccessError(DiploEventsError, OSError):
 
 
 class MissingDependencyError(DiploEventsError, ImportError):
-    """An optional dependency is not installed; the message names the extra that brings it."""
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    Raised on first use of a feature behind an extra (``[arrow]``, ``[plot]``,
+    ``[report]``); also an `ImportError`.
+    """
