@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_directory
+from .._gc import collector_paused
 from ..dataset import Dataset
 from ..errors import DecodeError, FileAccessError, Problem, UnsupportedFormatVersionError
 from ..model import Actor, Event, Membership, Place, Source
@@ -105,7 +106,7 @@ def write_records(
     collections = {
         "sources": sources, "actors": actors, "memberships": memberships, "places": places,
     }  # fmt: skip
-    with atomic_directory(directory) as tmp:
+    with collector_paused(), atomic_directory(directory) as tmp:
         for name, records in collections.items():
             pq.write_table(to_table(name, records), tmp / f"{name}.parquet")
         writers: dict[int | None, Any] = {}
@@ -208,8 +209,11 @@ def read_parquet(directory: str | os.PathLike[str]) -> Dataset:
         DecodeError: a file is not a table of the store, or rows do not decode.
         ValidationError: the records do not form a valid dataset.
     """
-    pq = _parquet()
-    root = Path(directory)
+    with collector_paused():  # millions of objects and no cycles, as in `serialize.load`
+        return _read(Path(directory), _parquet())
+
+
+def _read(root: Path, pq: Any) -> Dataset:
     problems: list[Problem] = []
     collections: dict[str, list[Any]] = {}
     for name in _FLAT:
