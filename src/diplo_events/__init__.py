@@ -23,17 +23,22 @@ from .enums import (
     Status,
 )
 from .errors import (
+    AmbiguousQuoteError,
     DecodeError,
     DiploEventsError,
     FileAccessError,
     MissingDependencyError,
     Problem,
+    QuoteError,
+    QuoteNotFoundError,
     UnsupportedFormatVersionError,
     ValidationError,
 )
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
+    from .anchoring import anchor, coverage, reanchor
+    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
     from .dataset import Dataset
     from .model import (
         Actor,
@@ -92,12 +97,17 @@ _LAZY: dict[str, str] = {
     "Unbounded": "diplo_events.model",
     "Visit": "diplo_events.model",
     "Dataset": "diplo_events.dataset",
+    "anchor": "diplo_events.anchoring",
+    "Diff": "diplo_events.corpus",
+    "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
+    "MergeReport": "diplo_events.corpus",
     "Query": "diplo_events.query",
     "Quote": "diplo_events.analysis",
     "TimelineEntry": "diplo_events.analysis",
+    "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
@@ -105,7 +115,10 @@ _LAZY: dict[str, str] = {
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
+    "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
+    "merge": "diplo_events.corpus",
+    "merge_with_report": "diplo_events.corpus",
     "to_dict": "diplo_events.serialize",
 }
 
@@ -114,9 +127,11 @@ __all__ = [
     "ActorKind",
     "Agreement",
     "AgreementStage",
+    "AmbiguousQuoteError",
     "CodeScheme",
     "Dataset",
     "DecodeError",
+    "Diff",
     "DiploEventsError",
     "Dispute",
     "DisputeState",
@@ -134,6 +149,7 @@ __all__ = [
     "MeetingNetwork",
     "MeetingSetting",
     "Membership",
+    "MergeReport",
     "MissingDependencyError",
     "PartialDate",
     "Participant",
@@ -144,6 +160,8 @@ __all__ = [
     "Problem",
     "Query",
     "Quote",
+    "QuoteError",
+    "QuoteNotFoundError",
     "Relation",
     "RelationKind",
     "Role",
@@ -157,6 +175,9 @@ __all__ = [
     "UnsupportedFormatVersionError",
     "ValidationError",
     "Visit",
+    "anchor",
+    "coverage",
+    "diff",
     "dump",
     "dumps",
     "from_dict",
@@ -165,6 +186,9 @@ __all__ = [
     "load",
     "load_reference",
     "loads",
+    "merge",
+    "merge_with_report",
+    "reanchor",
     "to_dict",
 ]
 

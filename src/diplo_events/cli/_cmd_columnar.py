@@ -7,7 +7,7 @@ import sys
 
 from ..dataset import Dataset
 from ..errors import ValidationError
-from ._commands import _dataset_format, _save
+from ._commands import dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CommandError
 from ._io import STDIN, display_name, invalid_message
 
@@ -27,12 +27,12 @@ def import_parquet(args: argparse.Namespace) -> int:
     """Read a Parquet store and save it as a JSON or JSON Lines dataset."""
     from ..columnar import read_parquet  # noqa: PLC0415 - keep start-up fast
 
-    fmt = _dataset_format(args.output, "-o/--output")
+    fmt = dataset_format(args.output, "-o/--output")
     try:
         ds = read_parquet(args.directory)
     except ValidationError as exc:
         raise CommandError(invalid_message(args.directory, exc), EXIT_INVALID) from None
-    _save(ds, args.output, fmt)
+    save(ds, args.output, fmt)
     if not args.quiet:
         shown = display_name(args.output)
         sys.stderr.write(f"diplo-events: {len(ds):,} events written to {shown}\n")
