@@ -291,3 +291,25 @@ def test_key_missing_from_schema(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         write(load_reference(), tmp_path / "s")
     assert (caught.value.path, caught.value.value) == ("places[0]", ["point"])
     assert not (tmp_path / "s").exists()
+
+
+def test_schema_page_module(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m diplo_events.columnar` prints the schema page."""
+    import runpy
+
+    runpy.run_module("diplo_events.columnar", run_name="__main__")
+    assert capsys.readouterr().out == schema_markdown()
+
+
+def test_cli_import_of_a_bad_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """import parquet of a store whose rows do not decode: exit 1, one line naming the problem."""
+    from diplo_events.cli import main
+
+    write(dataset(), tmp_path / "s")
+    (tmp_path / "s" / "actors.parquet").write_text("hello")
+    code = main(["import", "parquet", str(tmp_path / "s"), "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.startswith("diplo-events: error: ")
+    assert "is not a Parquet file" in err
+    assert not (tmp_path / "out.jsonl").exists()
