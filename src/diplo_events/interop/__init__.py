@@ -9,6 +9,7 @@ from .annotations import (
     annotation_collection,
     evidence_from_annotation,
     iter_annotations,
+    record_evidence_from_annotation,
 )
 from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
@@ -38,6 +39,7 @@ __all__ = [
     "iter_batches",
     "iter_dyads",
     "read_icews",
+    "record_evidence_from_annotation",
     "to_arrow",
     "write_dyads_csv",
     "write_parquet",
