@@ -215,11 +215,9 @@ def export(args: argparse.Namespace) -> int:
         text = annotation_collection(ds, collection_id=f"{ANNOTATIONS_BASE}{_stem(args.file)}")
         _write(args.output, lambda f: f.write(text + "\n"), binary=False)
     else:
-        from ..interop import write_parquet  # noqa: PLC0415
+        from ._cmd_columnar import export_parquet  # noqa: PLC0415 - keep start-up fast
 
-        if args.output == STDIN:
-            raise CommandError("argument -o/--output: parquet cannot be written to '-'", EXIT_USAGE)
-        write_parquet(ds, args.output)
+        export_parquet(ds, args.output)
     return EXIT_OK
 
 
