@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_anchor, _commands
+from . import _cmd_anchor, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -237,5 +237,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="the schema of a draft (evidence may give only a quote)",
     )
     p.set_defaults(handler=_commands.schema)
+    _cmd_viz.add_commands(commands, _command, _add_filters, _FILE_HELP)
     _cmd_anchor.register(commands, _command, _FILE_HELP)
     return parser
