@@ -60,6 +60,7 @@ from .model import (
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
     from .anchoring import anchor, coverage, reanchor
+    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -77,13 +78,16 @@ if TYPE_CHECKING:
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
     "anchor": "diplo_events.anchoring",
+    "Diff": "diplo_events.corpus",
     "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
+    "MergeReport": "diplo_events.corpus",
     "Query": "diplo_events.query",
     "Quote": "diplo_events.analysis",
     "TimelineEntry": "diplo_events.analysis",
+    "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
@@ -93,6 +97,8 @@ _LAZY: dict[str, str] = {
     "load_reference": "diplo_events.reference",
     "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
+    "merge": "diplo_events.corpus",
+    "merge_with_report": "diplo_events.corpus",
     "to_dict": "diplo_events.serialize",
 }
 
@@ -105,6 +111,7 @@ __all__ = [
     "CodeScheme",
     "Dataset",
     "DecodeError",
+    "Diff",
     "DiploEventsError",
     "Dispute",
     "DisputeState",
@@ -122,6 +129,7 @@ __all__ = [
     "MeetingNetwork",
     "MeetingSetting",
     "Membership",
+    "MergeReport",
     "MissingDependencyError",
     "PartialDate",
     "Participant",
@@ -149,6 +157,7 @@ __all__ = [
     "Visit",
     "anchor",
     "coverage",
+    "diff",
     "dump",
     "dumps",
     "from_dict",
@@ -157,6 +166,8 @@ __all__ = [
     "load",
     "load_reference",
     "loads",
+    "merge",
+    "merge_with_report",
     "reanchor",
     "to_dict",
 ]
