@@ -3,8 +3,8 @@
 Each span is tried in turn, cheapest first:
 
 1. **Unchanged**: the new text still holds the quote at the same offsets,
-   with the same text around it (its prefix and suffix, or the 32 code
-   points on each side in the old text), so a repeated word that merely
+   with the same text around it (the 32 code points on each side in the
+   old text, and its own prefix and suffix), so a repeated word that merely
    stands at the old offset again is not taken for the span.
 2. **Exact, nearby**: the quote stands within a window around where the old
    offset maps to in the new text. The map comes from *anchor words*: words
@@ -175,11 +175,13 @@ class _Relocator:
 
     def relocate(self, path: str, ev: Evidence) -> Relocation:
         new, quote = self.new, ev.quote
-        prefix, suffix = self.contexts(ev)
+        before = self.old[max(0, ev.start - _CONTEXT) : ev.start]
+        after = self.old[ev.end : ev.end + _CONTEXT]
         if (
             new[ev.start : ev.end] == quote
-            and new[max(0, ev.start - len(prefix)) : ev.start] == prefix
-            and new[ev.end : ev.end + len(suffix)] == suffix
+            and new[max(0, ev.start - len(before)) : ev.start] == before
+            and new[ev.end : ev.end + len(after)] == after
+            and _context_holds(new, ev)
         ):
             return Relocation(path=path, old=ev, new=ev, score=1.0)
         predicted = self.predict(ev.start)
@@ -228,6 +230,13 @@ class _Relocator:
 
 def _around(text: str, start: int, end: int) -> str | None:
     return text[max(0, start) : end] or None
+
+
+def _context_holds(text: str, ev: Evidence) -> bool:
+    """The span's own prefix and suffix (if any) stand around its offsets in `text`."""
+    return (
+        ev.prefix is None or text[max(0, ev.start - len(ev.prefix)) : ev.start] == ev.prefix
+    ) and (ev.suffix is None or text[ev.end : ev.end + len(ev.suffix)] == ev.suffix)
 
 
 def _check(ds: object, source_id: object, new_text: object, min_similarity: object) -> Source:
