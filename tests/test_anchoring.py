@@ -158,6 +158,36 @@ class TestLocate:
             SOURCE.locate(**kwargs)
         assert info.value.path == path
 
+    def test_whitespace_only_quote_has_no_candidates(self) -> None:
+        """A quote of whitespace that is not in the text has nothing near it."""
+        with pytest.raises(QuoteNotFoundError) as info:
+            SOURCE.locate("\t\t")
+        assert info.value.candidates == ()
+
+    def test_suffix_that_never_matches(self) -> None:
+        """A wrong suffix is reported with what stands after each occurrence."""
+        with pytest.raises(QuoteNotFoundError) as info:
+            SOURCE.locate("Abe", suffix=" lift")
+        assert info.value.path == "suffix"
+        assert "1) at 0:3, after it: ' met ' (the wording differs)" in str(info.value)
+        assert "2) at 12:15, after it: ' left'" in str(info.value)
+
+    def test_long_listings_are_cut_in_the_message_not_in_candidates(self) -> None:
+        """Past 20 occurrences the message says how many more; candidates keep them all."""
+        src = Source(id="s", title="T", text="ab " * 25)
+        with pytest.raises(AmbiguousQuoteError) as info:
+            src.locate("ab")
+        assert len(info.value.candidates) == 25
+        assert "; and 5 more (all in the error's candidates)" in str(info.value)
+
+    def test_not_a_source(self) -> None:
+        """The module function refuses anything but a Source."""
+        from diplo_events.anchoring import locate
+
+        with pytest.raises(ValidationError) as info:
+            locate("text", "t")  # type: ignore[arg-type]
+        assert info.value.path == "source"
+
     def test_source_without_text(self) -> None:
         """A source with no text cannot place quotes."""
         with pytest.raises(ValidationError, match="a source without text"):

@@ -120,6 +120,21 @@ class TestReanchor:
         assert call(capsys, *args, "--drop-orphans")[0] == 0
         assert load(out).actors["kono-taro"].evidence == ()
 
+    def test_text_from_stdin(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        ds_file: Path,
+        tmp_path: Path,
+    ) -> None:
+        """'-' reads the new text from standard input."""
+        data = ("Corrected. " + TEXT).encode()
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        out = tmp_path / "out.json"
+        code, _, _ = call(capsys, "reanchor", str(ds_file), "src-demo", "-", "-o", str(out))
+        assert code == 0
+        assert load(out).sources["src-demo"].text == "Corrected. " + TEXT
+
     def test_missing_text_file(
         self, capsys: pytest.CaptureFixture[str], ds_file: Path, tmp_path: Path
     ) -> None:
@@ -180,11 +195,12 @@ class TestCoverage:
         ]
         assert len(expected.uncovered) < len(coverage(load_reference(), SOURCE_ID).uncovered)
 
-    def test_bad_threshold(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A threshold outside (0, 1] is a usage error."""
-        code, _, err = call(capsys, "coverage", "reference", "--threshold", "2")
+    @pytest.mark.parametrize("value", ["2", "0", "abc"])
+    def test_bad_threshold(self, capsys: pytest.CaptureFixture[str], value: str) -> None:
+        """A threshold outside (0, 1], or not a number, is a usage error."""
+        code, _, err = call(capsys, "coverage", "reference", "--threshold", value)
         assert code == 2
-        assert "must be a number above 0 and at most 1 (got '2')" in err
+        assert f"must be a number above 0 and at most 1 (got '{value}')" in err
 
     def test_one_source(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """--source picks one source."""

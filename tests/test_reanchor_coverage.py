@@ -107,6 +107,28 @@ class TestReanchor:
         assert moved.new is not None
         assert moved.new.start == len("Abe left early. ") + text.index("Abe left")
 
+    def test_swapped_sentences(self) -> None:
+        """Sentences that change places take their spans with them (anchor words out of order)."""
+        text = "Alpha one speaks. Bravo two listens. Charlie three leaves."
+        ds = dataset([("Alpha one", None, None), ("Charlie three", None, None)], text)
+        new_text = "Charlie three leaves. Bravo two listens. Alpha one speaks."
+        _, report = reanchor(ds, "s", new_text)
+        assert [(r.old.quote, r.new.start if r.new else None) for r in report.moved] == [
+            ("Alpha one", new_text.index("Alpha one")),
+            ("Charlie three", 0),
+        ]
+
+    def test_other_sources_are_left_alone(self) -> None:
+        """Evidence on another source keeps its offsets."""
+        other = Evidence(source="o", start=0, end=5, quote="Other")
+        ds = Dataset(
+            sources=[Source(id="s", title="T", text=TEXT), Source(id="o", title="O", text="Other")],
+            actors=[Actor(id="a", name="A", kind="state", evidence=[other])],
+        )
+        new, report = reanchor(ds, "s", "x" + TEXT)
+        assert new.actors["a"].evidence == (other,)
+        assert report.unchanged == report.moved == report.orphaned == ()
+
     def test_nothing_near_is_orphaned_without_candidate(self) -> None:
         """A quote with nothing like it in the new text has no candidate."""
         ds = dataset([("Danang", None, None)])

@@ -125,7 +125,12 @@ def test_reanchor_after_inserted_text_shifts_every_span(ds: Dataset, size: int) 
     assert source.text is not None
     _, report = reanchor(ds, "src-main", preface + source.text)
     assert report.orphaned == ()
+    text = source.text
     for relocation in (*report.moved, *report.unchanged):
+        old = relocation.old
+        window = text[max(0, old.start - 32) : old.end + 32]
+        if len(occurrences(text, window)) > 1:
+            continue  # a span inside a repeated stretch ("0000...") has no one right place
         assert relocation.new is not None
         assert relocation.new.quote == relocation.old.quote
         assert relocation.new.start == relocation.old.start + len(preface)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -29,7 +30,14 @@ from ..dataset import Dataset
 from ..errors import ValidationError
 from ..model import Evidence
 
-__all__ = ["DEFAULT_THRESHOLD", "Coverage", "SentenceCoverage", "coverage", "sentences"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Coverage",
+    "SentenceCoverage",
+    "coverage",
+    "sentence_coverage",
+    "sentences",
+]
 
 DEFAULT_THRESHOLD = 0.5
 """A sentence is covered when at least this share of its characters is inside evidence."""
@@ -163,6 +171,29 @@ def _covered_in(text: str, merged: list[tuple[int, int]], starts: list[int], a: 
     return total
 
 
+def sentence_coverage(
+    text: str, spans: Iterable[tuple[int, int]], threshold: float = DEFAULT_THRESHOLD
+) -> tuple[SentenceCoverage, ...]:
+    """Each sentence of `text` with the share of it inside code-point `spans` (the rule above)."""
+    merged = _merged(list(spans))
+    starts = [a for a, _ in merged]
+    rows: list[SentenceCoverage] = []
+    for a, b in sentences(text):
+        chars = _characters(text[a:b])
+        done = _covered_in(text, merged, starts, a, b)
+        rows.append(
+            SentenceCoverage(
+                start=a,
+                end=b,
+                text=text[a:b],
+                characters=chars,
+                covered_characters=done,
+                covered=(done / chars if chars else 1.0) >= threshold,
+            )
+        )
+    return tuple(rows)
+
+
 def coverage(ds: Dataset, source_id: str, *, threshold: float = DEFAULT_THRESHOLD) -> Coverage:
     """The sentences of a source's text and how much of each the dataset's evidence covers.
 
@@ -188,26 +219,12 @@ def coverage(ds: Dataset, source_id: str, *, threshold: float = DEFAULT_THRESHOL
     text = source.text
     if text is None:
         raise ValidationError.one("source_id", "names a source without text", source_id)
-    merged = _merged([(s.start, s.end) for _, s in evidence_on(ds, source_id)])
-    starts = [a for a, _ in merged]
-    rows: list[SentenceCoverage] = []
-    for a, b in sentences(text):
-        chars = _characters(text[a:b])
-        done = _covered_in(text, merged, starts, a, b)
-        rows.append(
-            SentenceCoverage(
-                start=a,
-                end=b,
-                text=text[a:b],
-                characters=chars,
-                covered_characters=done,
-                covered=(done / chars if chars else 1.0) >= threshold,
-            )
-        )
+    spans = [(s.start, s.end) for _, s in evidence_on(ds, source_id)]
+    merged = _merged(spans)
     return Coverage(
         source=source_id,
         threshold=float(threshold),
-        sentences=tuple(rows),
+        sentences=sentence_coverage(text, spans, threshold),
         characters=_characters(text),
         covered_characters=sum(_characters(text[a:b]) for a, b in merged),
     )

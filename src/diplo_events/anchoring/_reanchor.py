@@ -2,8 +2,10 @@
 
 Each span is tried in turn, cheapest first:
 
-1. **Unchanged**: the new text still holds the quote (and its prefix and
-   suffix) at the same offsets.
+1. **Unchanged**: the new text still holds the quote at the same offsets,
+   with the same text around it (the 32 code points on each side in the
+   old text, and its own prefix and suffix), so a repeated word that merely
+   stands at the old offset again is not taken for the span.
 2. **Exact, nearby**: the quote stands within a window around where the old
    offset maps to in the new text. The map comes from *anchor words*: words
    that occur exactly once in each text, kept in the order both texts agree
@@ -36,6 +38,7 @@ from typing import TypeVar
 
 import attrs
 
+from .._gc import collector_paused
 from ..dataset import Dataset
 from ..errors import Candidate, ValidationError
 from ..model import Actor, Event, Evidence, Membership, Place, Source
@@ -172,7 +175,14 @@ class _Relocator:
 
     def relocate(self, path: str, ev: Evidence) -> Relocation:
         new, quote = self.new, ev.quote
-        if new[ev.start : ev.end] == quote and _context_holds(new, ev, ev.start):
+        before = self.old[max(0, ev.start - _CONTEXT) : ev.start]
+        after = self.old[ev.end : ev.end + _CONTEXT]
+        if (
+            new[ev.start : ev.end] == quote
+            and new[max(0, ev.start - len(before)) : ev.start] == before
+            and new[ev.end : ev.end + len(after)] == after
+            and _context_holds(new, ev)
+        ):
             return Relocation(path=path, old=ev, new=ev, score=1.0)
         predicted = self.predict(ev.start)
         width = max(256, 2 * len(quote))
@@ -222,11 +232,11 @@ def _around(text: str, start: int, end: int) -> str | None:
     return text[max(0, start) : end] or None
 
 
-def _context_holds(text: str, ev: Evidence, start: int) -> bool:
-    end = start + len(ev.quote)
-    return (ev.prefix is None or text[max(0, start - len(ev.prefix)) : start] == ev.prefix) and (
-        ev.suffix is None or text[end : end + len(ev.suffix)] == ev.suffix
-    )
+def _context_holds(text: str, ev: Evidence) -> bool:
+    """The span's own prefix and suffix (if any) stand around its offsets in `text`."""
+    return (
+        ev.prefix is None or text[max(0, ev.start - len(ev.prefix)) : ev.start] == ev.prefix
+    ) and (ev.suffix is None or text[ev.end : ev.end + len(ev.suffix)] == ev.suffix)
 
 
 def _check(ds: object, source_id: object, new_text: object, min_similarity: object) -> Source:
@@ -277,7 +287,8 @@ def reanchor(
     source = _check(ds, source_id, new_text, min_similarity)
     assert source.text is not None  # noqa: S101 - checked above
     relocator = _Relocator(source.text, new_text, min_similarity)
-    results = [relocator.relocate(path, ev) for path, ev in evidence_on(ds, source_id)]
+    with collector_paused():  # many small tuples, no cycles: collections would only cost time
+        results = [relocator.relocate(path, ev) for path, ev in evidence_on(ds, source_id)]
     report = ReanchorReport(
         source=source_id,
         unchanged=tuple(r for r in results if r.new is not None and r.new == r.old),
