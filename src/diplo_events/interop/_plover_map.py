@@ -177,14 +177,18 @@ class Entity:
 
     `code` is an ISO 3166-1 alpha-3 code, a non-state code (``IGO``) or None;
     `sector` a primary sector code with an optional secondary code
-    (``CVLalb``), or None.
+    (``CVLalb``), or None; `text` the words of the sentence naming it;
+    `canonical` a resolved name (PLOVER's ``identifier_text``, POLECAT's
+    ``Actor Name``), which then names the actor and tells it apart; `kind`
+    the kind of actor when the reader knows it better than the codes.
     """
 
     code: str | None
     sector: str | None
     text: str | None
     wikidata: str | None = None
-    wikidata_name: str | None = None
+    canonical: str | None = None
+    known_kind: ActorKind | None = None
 
     @property
     def country(self) -> str | None:
@@ -199,14 +203,16 @@ class Entity:
         if self.wikidata:
             return ("wikidata", self.wikidata)
         parts = (self.code or "", self.sector or "")
+        if self.canonical:
+            return (*parts, self.canonical.casefold())
         if self.country is None:
             return (*parts, " ".join((self.text or "").split()).casefold())
         return parts
 
     def name(self) -> str:
         """A readable actor name: ``Hungary``, ``Government (Hungary)``, the text for others."""
-        if self.wikidata_name:
-            return self.wikidata_name
+        if self.canonical:
+            return self.canonical
         country = COUNTRY_NAMES.get(self.country or "")
         sector = SECTORS.get((self.sector or "")[:3])
         if country and not sector:
@@ -221,6 +227,8 @@ class Entity:
 
     def kind(self) -> ActorKind:
         """State for a country code without a sector; else the sector's or the code's kind."""
+        if self.known_kind is not None:
+            return self.known_kind
         sector = SECTORS.get((self.sector or "")[:3])
         if sector is not None:
             return sector[1]

@@ -31,26 +31,21 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import IO, Any
 
-from .. import codes
 from .._iso3166 import ALPHA2_TO_ALPHA3, ALPHA3
 from ..dataset import Dataset
-from ..enums import EventKind, PlaceKind
+from ..enums import PlaceKind
 from ..errors import ValidationError
 from ..model import (
     EVENT_CLASSES,
-    Actor,
-    EventCode,
     Evidence,
     GeoPoint,
     PartialDate,
-    Place,
     Source,
     TimeSpan,
     Unbounded,
 )
 from ._countries import country_code
-from ._gazetteer import Gazetteer, Location, kind_of_feature
-from ._icews_map import KindRule
+from ._gazetteer import Location, kind_of_feature
 from ._importer import (
     ImportReport,
     Input,
@@ -64,14 +59,8 @@ from ._importer import (
     slug,
 )
 from ._json_items import json_items
-from ._plover_map import (
-    Entity,
-    current_type,
-    normalise_code,
-    normalise_sector,
-    participants,
-    rule_for,
-)
+from ._plover_build import PloverBuilder, Side, side_summary
+from ._plover_map import Entity, current_type, normalise_code, normalise_sector
 from ._plover_markup import locate_spans, read_markup
 
 __all__ = ["PLACEHOLDER_DATE", "PloverReader", "read_plover"]
@@ -146,7 +135,7 @@ def _entity(item: object, alter: Alter) -> Entity | None:
         sector=sector,
         text=text,
         wikidata=wikidata,
-        wikidata_name=_text_of(item, "identifier_text") if wikidata else None,
+        canonical=_text_of(item, "identifier_text") if wikidata else None,
     )
 
 
@@ -240,16 +229,14 @@ class PloverReader(RowImporter):
 
     format_name = "plover"
 
-    _actors: dict[tuple[str, ...], str]
-    _actor_keys: dict[str, tuple[str, ...]]
-    _places: Gazetteer
+    _build: PloverBuilder
     _source_texts: dict[str, str]
     _seen: SeenRows
     _credit: str | None
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
-        self._actors, self._actor_keys, self._source_texts = {}, {}, {}
-        self._places, self._seen, self._credit = Gazetteer(), SeenRows(), None
+        self._build, self._source_texts = PloverBuilder("plover"), {}
+        self._seen, self._credit = SeenRows(), None
         for line, item in json_items(f):
             self.log.row()
             if isinstance(item, RowError):
@@ -304,95 +291,45 @@ class PloverReader(RowImporter):
         actors = self._side(_pick(item, "actor", "source"), "actor", alter, out)
         recipients = self._side(_pick(item, "recipient", "target"), "recipient", alter, out)
         modes = _words(_list(item.get("mode"), "mode", alter), "mode", alter)
-        rule = _first_rule(types, modes, actors, recipients)
-        place = self._place(item.get("event_loc", item.get("eventLoc")), alter, out)
+        place = self._build.place(
+            _location(item.get("event_loc", item.get("eventLoc")), alter), out
+        )
         source, evidence = self._source(
             item, (record_id, base), legacy=legacy, alter=alter, out=out
         )
         contexts = _words(_list(item.get("context"), "context", alter), "context", alter)
-        fields: dict[str, Any] = dict(rule.fields)
-        fields.update(_meeting_format(rule.kind, actors, recipients, self._actor_keys))
-        event = _CLASS_OF_KIND[rule.kind](
-            id=event_id,
-            summary=(None if legacy else _text_of(item, "comment"))
-            or _summary(actors, recipients, types, item),
-            participants=participants(rule, actors, recipients),
-            when=self._when(item, legacy=legacy),
-            status="occurred",
-            place=place,
-            topics=list(dict.fromkeys(slug(c) for c in contexts)),
-            evidence=evidence,
-            sources=() if evidence or source is None else (source,),
-            codes=[
-                EventCode(scheme="plover", code=t)
-                for t in dict.fromkeys(types)
-                if codes.is_known("plover", t)
-            ],
-            note=_note(record_id, item, modes),
-            **fields,
+        summary = (None if legacy else _text_of(item, "comment")) or side_summary(
+            actors, recipients, _text_of(item, "eventText") or "/".join(types)
         )
-        out.append(event)
-        self._commit(out)
-        return out
-
-    def _commit(self, out: list[Record]) -> None:
-        self._places.commit([r for r in out if isinstance(r, Place)])
+        out.append(
+            self._build.event(
+                event_id=event_id,
+                types=types,
+                modes=modes,
+                sides=(actors, recipients),
+                when=self._when(item, legacy=legacy),
+                summary=summary,
+                place=place,
+                topics=list(dict.fromkeys(slug(c) for c in contexts)),
+                evidence=evidence,
+                sources=() if evidence or source is None else (source,),
+                note=_note(record_id, item, modes),
+            )
+        )
+        self._build.commit(out)
         self._source_texts.update(
             (r.id, digest(r.text or "", r.title)) for r in out if isinstance(r, Source)
         )
-        for r in out:
-            if isinstance(r, Actor):
-                key = self._actor_keys[r.id]
-                self._actors[key] = r.id
         self.log.event(1)
+        return out
 
-    def _side(
-        self, value: object, what: str, alter: Alter, out: list[Record]
-    ) -> list[tuple[str, str | None]]:
-        side = []
+    def _side(self, value: object, what: str, alter: Alter, out: list[Record]) -> Side:
+        side: Side = []
         for item in _list(value, what, alter):
             entity = _entity(item, alter)
             if entity is not None:
-                side.append((self._actor(entity, out), entity.text))
+                side.append((self._build.actor(entity, out), entity.text))
         return side
-
-    def _actor(self, entity: Entity, out: list[Record]) -> str:
-        key = entity.key()
-        known = self._actors.get(key) or next(
-            (r.id for r in out if isinstance(r, Actor) and self._actor_keys[r.id] == key), None
-        )
-        if known is not None:
-            return known
-        parent = None
-        if entity.country and entity.sector and entity.kind().value == "organization":
-            parent = self._actor(Entity(code=entity.code, sector=None, text=None), out)
-        base = make_id("plover", *key)
-        actor_id = base
-        if self._actor_keys.get(actor_id, key) != key:
-            actor_id = make_id(base, json.dumps(key))
-        self._actor_keys[actor_id] = key
-        identifiers = {"plover": entity.plover_code()} if entity.code else {}
-        if entity.wikidata:
-            identifiers["wikidata"] = entity.wikidata
-        out.append(
-            Actor(
-                id=actor_id,
-                name=entity.name() or entity.text or entity.code or actor_id,
-                kind=entity.kind(),
-                country=entity.country,
-                identifiers=identifiers,
-                part_of=parent,
-            )
-        )
-        return actor_id
-
-    def _place(self, loc: object, alter: Alter, out: list[Record]) -> str | None:
-        where = _location(loc, alter)
-        if where is None:
-            return None
-        place_id, new = self._places.locate(where)
-        out.extend(p for p in new if all(p.id != q.id for q in out if isinstance(q, Place)))
-        return place_id
 
     def _source(
         self,
@@ -497,67 +434,6 @@ class PloverReader(RowImporter):
 def _pick(item: Mapping[str, Any], *keys: str) -> object:
     """The first of `keys` with a value (``actor`` before the older ``source``)."""
     return next((item[k] for k in keys if item.get(k) not in (None, "", [])), item.get(keys[-1]))
-
-
-def _first_rule(
-    types: list[str],
-    modes: list[str],
-    actors: list[tuple[str, str | None]],
-    recipients: list[tuple[str, str | None]],
-) -> KindRule:
-    """The rule of the first of `types` that has a kind.
-
-    A visit coded with all its actors as sources (PLOVER's reciprocal coding)
-    cannot tell visitor from host: it is a meeting.
-
-    Raises:
-        RowError: no type has a kind, or a CONSULT names fewer than two actors.
-    """
-    mutual = len(actors) > 1 and not recipients
-    for event_type in types:
-        rule = rule_for(event_type, modes, mutual=mutual)
-        if isinstance(rule, str):
-            continue
-        if rule.kind is EventKind.VISIT and not recipients:
-            rule = rule_for(event_type, [], mutual=mutual)
-            assert not isinstance(rule, str)  # noqa: S101 - CONSULT always has a rule
-        if (
-            rule.kind in {EventKind.MEETING, EventKind.VISIT}
-            and len({a for a, _ in actors + recipients}) < 2
-        ):
-            raise RowError("a CONSULT needs two actors", [t or a for a, t in actors])
-        return rule
-    raise RowError(str(rule_for(types[0], modes, mutual=mutual)), types[0])
-
-
-def _meeting_format(
-    kind: EventKind,
-    actors: list[tuple[str, str | None]],
-    recipients: list[tuple[str, str | None]],
-    keys: Mapping[str, tuple[str, ...]],
-) -> dict[str, str]:
-    if kind is not EventKind.MEETING:
-        return {}
-    sides = {keys[a][0] if keys[a][0] != "wikidata" else a for a, _ in actors + recipients}
-    if len(sides) < 2:
-        raise RowError("a meeting needs two sides, but all actors are on one", sorted(sides))
-    return {"format": {2: "bilateral", 3: "trilateral"}.get(len(sides), "multilateral")}
-
-
-def _summary(
-    actors: list[tuple[str, str | None]],
-    recipients: list[tuple[str, str | None]],
-    types: list[str],
-    item: Mapping[str, Any],
-) -> str:
-    def names(side: list[tuple[str, str | None]]) -> str:
-        return ", ".join(dict.fromkeys(t or a for a, t in side))
-
-    who = names(actors) or "(no actor named)"
-    if recipients:
-        who += " → " + names(recipients)
-    what = _text_of(item, "eventText") or "/".join(types)
-    return f"{who}: {what}"
 
 
 def _note(record_id: str, item: Mapping[str, Any], modes: list[str]) -> str:
