@@ -6,11 +6,11 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _commands
+from . import _cmd_plover, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "dyads", "annotations", "parquet")
+EXPORT_FORMATS = ("json", "jsonl", "csv", "dyads", "annotations", "parquet", "plover")
 """The formats of ``export --to``."""
 
 _FILE_HELP = (
@@ -111,6 +111,48 @@ def _add_filters(parser: argparse.ArgumentParser, *, full: bool) -> None:
     )
 
 
+def _add_plover_imports(
+    systems: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``import plover`` and ``import polecat`` (handlers in `_cmd_plover`)."""
+    for name, summary, what in (
+        (
+            "plover",
+            "import PLOVER JSON records (a JSON array or JSON Lines)",
+            "the PLOVER file (.json or .jsonl; the gold-standard records are read too)",
+        ),
+        (
+            "polecat",
+            "import a POLECAT weekly file (tab-separated)",
+            "the POLECAT file (.tsv or .txt)",
+        ),
+    ):
+        p = _command(
+            systems,
+            name,
+            summary,
+            f"Read a {name.upper()} file and save it as a dataset; rows are counted on "
+            "standard error as they are read, and every skipped or altered row is "
+            "listed with --verbose.",
+        )
+        p.add_argument("file", metavar="FILE", help=what)
+        p.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            metavar="OUT",
+            help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
+        )
+        noise = p.add_mutually_exclusive_group()
+        noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
+        noise.add_argument(
+            "--verbose", action="store_true", help="also list skipped and altered rows and warnings"
+        )
+        p.set_defaults(
+            handler=_cmd_plover.import_plover if name == "plover" else _cmd_plover.import_polecat
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``diplo-events``; each command sets ``handler`` and ``parser``."""
     parser = argparse.ArgumentParser(
@@ -182,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         "convert a dataset to another format",
         "Write a dataset as JSON, JSON Lines, CSV (one row per event), dyads, W3C Web "
-        "Annotations or Parquet.",
+        "Annotations, Parquet or PLOVER records (JSON Lines; a JSON array for .json).",
     )
     p.add_argument("file", metavar="FILE", help=_FILE_HELP)
     p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
@@ -222,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
     noise.add_argument("--verbose", action="store_true", help="also list skipped rows and warnings")
     p.set_defaults(handler=_commands.import_icews)
+    _add_plover_imports(systems)
 
     p = _command(
         commands,
