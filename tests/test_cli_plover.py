@@ -54,7 +54,9 @@ class TestImport:
         """'-o -' writes JSON Lines to standard output."""
         code, out, _ = call(capsys, "export", "reference", "--to", "plover", "-o", "-")
         assert code == 0
-        assert [json.loads(line)["event"] for line in out.splitlines()][0] == ["CONSULT"]
+        events = [json.loads(line)["event"] for line in out.splitlines()]
+        assert len(events) == 36
+        assert events[0] == ["CONSULT"]
 
     def test_not_plover_is_exit_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A broken JSON array is one line naming the file and the line, exit 1."""
