@@ -1,4 +1,4 @@
-"""Interoperability: ICEWS import; dyadic, Web Annotation and Arrow/Parquet exports.
+"""Interoperability: imports (ICEWS, PLOVER, POLECAT), exports (dyads, annotations, Arrow, PLOVER).
 
 See ``docs/interop.md``. The exports take a `Dataset` or any iterable of
 records (such as `diplo_events.iter_records` yields), so they stream.
@@ -14,16 +14,23 @@ from .annotations import (
 from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
 from .icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
+from .plover import PloverReader, read_plover
+from .plover_export import PloverExport, iter_plover, write_plover
+from .polecat import POLECAT_COLUMNS, PolecatReader, read_polecat
 
 __all__ = [
     "ANNOTATION_CONTEXT",
     "DYAD_COLUMNS",
     "ICEWS_COLUMNS",
+    "POLECAT_COLUMNS",
     "IcewsFormatError",
     "IcewsReader",
     "ImportFormatError",
     "ImportReport",
     "MissingDependencyError",
+    "PloverExport",
+    "PloverReader",
+    "PolecatReader",
     "RowIssue",
     "annotation_collection",
     "arrow_schema",
@@ -32,8 +39,12 @@ __all__ = [
     "iter_annotations",
     "iter_batches",
     "iter_dyads",
+    "iter_plover",
     "read_icews",
+    "read_plover",
+    "read_polecat",
     "to_arrow",
     "write_dyads_csv",
     "write_parquet",
+    "write_plover",
 ]
