@@ -288,14 +288,14 @@ class PloverReader(RowImporter):
             alter(f"reuses the id of the record on line {first}; kept as {event_id!r}", record_id)
 
         out: list[Record] = []
-        actors = self._side(_pick(item, "actor", "source"), "actor", alter, out)
-        recipients = self._side(_pick(item, "recipient", "target"), "recipient", alter, out)
+        actors = self._side(*_pick(item, "actor", "source"), alter, out)
+        recipients = self._side(*_pick(item, "recipient", "target"), alter, out)
         modes = _words(_list(item.get("mode"), "mode", alter), "mode", alter)
         place = self._build.place(
             _location(item.get("event_loc", item.get("eventLoc")), alter), out
         )
         source, evidence = self._source(
-            item, (record_id, base), legacy=legacy, alter=alter, out=out
+            item, (record_id, event_id), legacy=legacy, alter=alter, out=out
         )
         contexts = _words(_list(item.get("context"), "context", alter), "context", alter)
         summary = (None if legacy else _text_of(item, "comment")) or side_summary(
@@ -323,7 +323,7 @@ class PloverReader(RowImporter):
         self.log.event(1)
         return out
 
-    def _side(self, value: object, what: str, alter: Alter, out: list[Record]) -> Side:
+    def _side(self, what: str, value: object, alter: Alter, out: list[Record]) -> Side:
         side: Side = []
         for item in _list(value, what, alter):
             entity = _entity(item, alter)
@@ -341,7 +341,7 @@ class PloverReader(RowImporter):
         out: list[Record],
     ) -> tuple[str | None, list[Evidence]]:
         """The record's source (its id) and evidence; `ids` are the record id and event id."""
-        record_id, base = ids
+        record_id, base = ids  # base: the event's id
         text = item.get("text")
         raw_cite = item.get("cite_info")
         cite: Mapping[str, Any] = raw_cite if isinstance(raw_cite, dict) else {}
@@ -356,8 +356,9 @@ class PloverReader(RowImporter):
         )
         known = self._source_texts.get(source_id)
         if known is not None and known != digest(text or "", title):
-            source_id = make_id(source_id, record_id)
-            alter("cite_info.citation names another text; the source is kept apart", citation)
+            kept = make_id(source_id, base)
+            alter(f"source {source_id!r} already holds another text; kept as {kept!r}", citation)
+            source_id = kept
         url = _text_of(cite, "url")
         if url is not None and not url.startswith(("http://", "https://")):
             alter("cite_info.url is not an http(s) URL; dropped", url)
@@ -431,9 +432,10 @@ class PloverReader(RowImporter):
             raise RowError("'enddate' is before 'date'", item.get("enddate")) from None
 
 
-def _pick(item: Mapping[str, Any], *keys: str) -> object:
-    """The first of `keys` with a value (``actor`` before the older ``source``)."""
-    return next((item[k] for k in keys if item.get(k) not in (None, "", [])), item.get(keys[-1]))
+def _pick(item: Mapping[str, Any], *keys: str) -> tuple[str, object]:
+    """The first of `keys` with a value (``actor`` before the older ``source``), and its key."""
+    key = next((k for k in keys if item.get(k) not in (None, "", [])), keys[-1])
+    return key, item.get(key)
 
 
 def _note(record_id: str, item: Mapping[str, Any], modes: list[str]) -> str:
