@@ -25,6 +25,7 @@ from diplo_events.interop.icews import ICEWS_COLUMNS
 from diplo_events.serialize import dump, json_schema, load, loads
 
 from .helpers import dataset
+from .test_interop_gdelt import event_row, mention_row
 
 SCRIPT = Path(sys.executable).with_name("diplo-events")
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -652,7 +653,10 @@ class TestImportIcews:
         assert (result.returncode, result.stdout) == (0, "")
         assert result.stderr.splitlines() == [
             "diplo-events: 4 rows read",
-            f"diplo-events: 2 events from 4 rows (2 merged, 1 skipped, 0 warnings) written to {out}",
+            (
+                "diplo-events: 2 events from 4 rows (2 merged, 1 skipped, 0 altered, 0 warnings) "
+                f"written to {out}"
+            ),
         ]
         assert [e.kind.value for e in load(out)] == ["visit", "statement"]
 
@@ -663,7 +667,9 @@ class TestImportIcews:
             capsys, "import", "icews", source, "-o", str(tmp_path / "x.json"), "--verbose"
         )
         assert code == 0
-        assert "diplo-events: skipped line 5 (999): unknown CAMEO code" in err.splitlines()
+        assert (
+            "diplo-events: skipped line 5 (4): unknown CAMEO code (got '999')" in err.splitlines()
+        )
         code, out, err = call(capsys, "import", "icews", source, "-o", "-", "--quiet")
         assert (code, err) == (0, "")
         assert len(loads(out)) == 2
@@ -677,11 +683,12 @@ class TestImportIcews:
         )
         assert (code, out) == (1, "")
         assert err == (
-            f"diplo-events: error: {files['json']}: must be the ICEWS header of 20 columns (got '{{') at line 1\n"
+            f"diplo-events: error: {files['json']}: the header has none of the 20 ICEWS columns "
+            "(got '{') at line 1\n"
         )
 
     def test_warnings_listed(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """--verbose also prints the import's warnings (an unknown country here)."""
+        """The import's warnings are printed (an unknown country here)."""
         source = icews_file(tmp_path / "events.tab")
         source.write_text(
             source.read_text(encoding="utf-8").replace("\tChina\t100\t", "\tNarnia\t100\t", 1),
@@ -838,3 +845,49 @@ class TestUnexpectedErrors:
 
         monkeypatch.setattr(commands, "schema", fails)
         assert call(capsys, "schema") == (3, "", "diplo-events: error: No space left on device\n")
+
+
+class TestImportGdelt:
+    def test_import_with_mentions(self, tmp_path: Path) -> None:
+        """Events and mentions become a dataset that loads; the summary goes to stderr."""
+        events = tmp_path / "events.tab"
+        mentions = tmp_path / "mentions.tab"
+        events.write_text(event_row() + "\n", encoding="utf-8")
+        mentions.write_text(mention_row() + "\n", encoding="utf-8")
+        out = tmp_path / "gdelt.json"
+        result = run("import", "gdelt", str(events), "--mentions", str(mentions), "-o", str(out))
+        assert (result.returncode, result.stdout) == (0, "")
+        assert result.stderr.splitlines()[-1] == (
+            f"diplo-events: 1 events from 2 rows (0 merged, 0 skipped, 0 altered, 0 warnings) "
+            f"written to {out}"
+        )
+        ds = load(out)
+        assert len(ds.sources) == 2
+
+    def test_gdelt1_refused(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A GDELT 1.0 file exits 1 with a one-line message saying so."""
+        events = tmp_path / "old.tab"
+        events.write_text("\t".join(["1"] * 57) + "\n", encoding="utf-8")
+        code, out, err = call(
+            capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.json")
+        )
+        assert (code, out) == (1, "")
+        assert "this is a GDELT 1.0 event file" in err
+        assert len(err.splitlines()) == 1
+
+    def test_verbose_lists_rows(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--verbose prints every skipped and altered row; control characters never reach it."""
+        events = tmp_path / "events.tab"
+        rows = [event_row(GoldsteinScale="99"), event_row(GLOBALEVENTID="2", EventCode="999\x1b")]
+        events.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, _, err = call(
+            capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.jsonl"), "--verbose"
+        )
+        assert code == 0
+        lines = err.splitlines()
+        assert "diplo-events: skipped line 2 (2): unknown CAMEO EventCode (got '999')" in lines
+        assert (
+            "diplo-events: altered line 1 (1001): GoldsteinScale must be from -10 to 10; dropped "
+            "(got '99')"
+        ) in lines
+        assert "\x1b" not in err

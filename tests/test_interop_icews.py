@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from diplo_events import DiploEventsError, Event, EventKind, Role
+from diplo_events import DiploEventsError, Event, EventKind, Membership, Role
 from diplo_events.interop import RowIssue
-from diplo_events.interop.icews import IcewsFormatError, IcewsReader, read_icews
+from diplo_events.interop.icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
+
+from .helpers import SHARED_DATA
 
 DATA = Path(__file__).parent / "data" / "icews_small.tab"
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "icews" / "events.2018.sample.tab"
-)
+SAMPLE = SHARED_DATA / "icews" / "events.2018.sample.tab"
 CJK = {"CHN", "JPN", "KOR", "PRK"}
 
 
@@ -55,7 +55,7 @@ class TestReadIcews:
             RowIssue(line=14, row_id="13", value="999", reason="unknown CAMEO code"),
         )
         assert report.warnings == (
-            "line 13: unknown country 'Kosovo'; 'Hashim Thaçi' kept without one",
+            "line 13: unknown country 'Kosovo'; its actors ('Hashim Thaçi' first) are kept without a country",
         )
         assert len(ds) == 8
 
@@ -67,7 +67,7 @@ class TestReadIcews:
         assert meeting.actors() == ("icews-japan-jpn", "icews-china-chn")
         assert meeting.format.value == "bilateral"  # type: ignore[attr-defined]
         assert [c.code for c in meeting.codes] == ["040"]
-        assert meeting.note == "ICEWS event 1, 2; story 100, sentence 1"
+        assert meeting.note == "ICEWS event 1, 2; story 100, sentence 1; intensity 1, 1"
         assert meeting.sources == ("icews-story-100",)
         assert meeting.sources[0] in ds.sources
         assert meeting.summary == "Japan ↔ China: Consult"
@@ -140,6 +140,9 @@ class TestReadIcews:
         for record in reader:
             if hasattr(record, "participants"):
                 assert all(p.actor in seen for p in record.participants)
+            assert not isinstance(record, Membership)
+            if isinstance(record, Event):
+                assert record.place is None or record.place in seen
             seen.add(record.id)
         assert reader.report.events == 8
         with pytest.raises(IcewsFormatError) as exc:
@@ -149,47 +152,93 @@ class TestReadIcews:
 
 class TestBadInput:
     def test_wrong_header(self) -> None:
-        """A file whose header is not ICEWS's is rejected at line 1."""
+        """A file whose header has no ICEWS column is refused at line 1, saying so."""
         with pytest.raises(IcewsFormatError) as exc:
             read_icews(io.BytesIO(b"a\tb\n1\t2\n"))
-        assert str(exc.value) == "must be the ICEWS header of 20 columns (got 'a\\tb') at line 1"
+        assert (
+            str(exc.value) == "the header has none of the 20 ICEWS columns (got 'a\\tb') at line 1"
+        )
+
+    def test_missing_column_named(self) -> None:
+        """A header without CAMEO Code names it, before the echoed header."""
+        header = "\t".join(c for c in ICEWS_COLUMNS if c != "CAMEO Code").encode()
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(header + b"\n"))
+        assert exc.value.problems[0].message == "the header misses the ICEWS column 'CAMEO Code'"
+        assert exc.value.path == "line 1"
+
+    @pytest.mark.parametrize("data", [b"", b"\n \n"])
+    def test_empty_file(self, data: bytes) -> None:
+        """An empty file is refused: it has no header."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(data))
+        assert str(exc.value) == "the file is empty: it has no ICEWS header (got '') at line 1"
+
+    def test_header_only(self) -> None:
+        """A header without rows gives an empty dataset and says so in a warning."""
+        ds, report = read_icews(io.BytesIO(fixture_bytes().split(b"\n")[0] + b"\n"))
+        assert len(ds) == 0
+        assert report.rows == 0
+        assert report.warnings == ("the file has a header but no rows",)
 
     def test_wrong_column_count(self) -> None:
-        """A row with too few columns names its line."""
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(3, b"2\t2018-06-01\tChina"))
-        assert str(exc.value) == "must have 20 tab-separated columns (got 3) at line 3"
+        """A row with too few columns is skipped with its line; the rest is imported."""
+        ds, report = read_icews(replace_line(3, b"2\t2018-06-01\tChina"))
+        assert (
+            RowIssue(line=3, row_id="2", reason="has 3 tab-separated fields, not 20", value=3)
+            in report.skipped
+        )
+        assert report.rows == report.rows_in_events + len(report.skipped) == 13
+        assert ds.events["icews-1"].summary == "Japan → China: Consult"  # no reciprocal row now
+        assert report.events == 8
 
     def test_bad_date(self) -> None:
-        """An impossible date names its line and column."""
+        """An impossible date skips its row, naming the column and the value."""
         line = fixture_bytes().split(b"\n")[1].replace(b"2018-06-01", b"2018-02-30")
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(2, line))
+        _, report = read_icews(replace_line(2, line))
         assert (
-            str(exc.value)
-            == "must be a date written YYYY-MM-DD (got '2018-02-30') at line 2.Event Date"
+            RowIssue(
+                line=2,
+                row_id="1",
+                reason="Event Date must be a date written YYYY-MM-DD",
+                value="2018-02-30",
+            )
+            in report.skipped
         )
 
     def test_invalid_utf8_in_binary_input(self) -> None:
-        """Bytes that are not UTF-8 give the line number, not a UnicodeDecodeError."""
+        """A line that is not UTF-8 is a skipped row with the bytes, not a UnicodeDecodeError."""
         line = fixture_bytes().split(b"\n")[4].replace(b"Kono", b"K\xffno")
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(5, line))
-        assert str(exc.value) == "must be valid UTF-8 (got b'\\xff') at line 5"
+        _, report = read_icews(replace_line(5, line))
+        assert RowIssue(line=5, reason="is not valid UTF-8", value=b"\xff") in report.skipped
+        assert report.rows == 13
 
     def test_invalid_utf8_in_text_input(self, tmp_path: Path) -> None:
-        """A text stream that fails to decode is reported at the line it failed on."""
+        """A text stream that fails to decode is refused near the line it failed on."""
         path = tmp_path / "bad.tab"
         path.write_bytes(fixture_bytes() + b"\xff\xfe\n")
         with path.open(encoding="utf-8") as f, pytest.raises(DiploEventsError) as exc:
             read_icews(f)
         assert isinstance(exc.value, IcewsFormatError)
         assert exc.value.path.startswith("line ")
+        assert "open the file in binary mode" in str(exc.value)
 
     def test_blank_lines_are_ignored(self) -> None:
         """Blank lines (a trailing newline, say) are not rows."""
         _, report = read_icews(io.BytesIO(fixture_bytes() + b"\n\n"))
         assert report.rows == 13
+
+    def test_out_of_range_numbers_reported(self) -> None:
+        """A bad intensity or coordinate is dropped and the row reported as altered."""
+        line = fixture_bytes().split(b"\n")[1].replace(b"\t1\tChina", b"\t11\tChina")
+        line = line.replace(b"35.6\t139.7", b"95.6\teast")
+        ds, report = read_icews(replace_line(2, line))
+        assert [(a.line, a.reason, a.value) for a in report.altered] == [
+            (2, "Intensity must be from -10 to 10; dropped", "11"),
+            (2, "Latitude must be from -90 to 90; dropped", "95.6"),
+            (2, "Longitude is not a number; dropped", "east"),
+        ]
+        assert ds.events["icews-1"].note == "ICEWS event 1, 2; story 100, sentence 1; intensity 1"
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared/data/icews is not present")

@@ -231,7 +231,7 @@ class TestLog:
         log.absorbed()
         log.skip(9, "bad", "x", row_id="9")
         log.alter(3, "changed")
-        log.warning("careful")
+        log.add_warning("careful")
         log.made(Actor(id="a", name="A", kind="state"))
         log.finish()
         report = log.report

@@ -119,9 +119,9 @@ class TestReadPlover:
         assert [e.quote for e in event.evidence] == ["Kono", "visited"]
         assert ds.actors["plover-wikidata-q1"].identifier("wikidata") == "Q1"
         place = ds.places[event.place or ""]
-        assert place.id == "geonames-1816670"
+        assert place.id == "plover-place-chn-beijing"
         assert place.kind.value == "city"
-        assert place.part_of == "country-chn"
+        assert place.part_of == "plover-place-chn"
         assert place.point is not None
         assert (place.point.latitude, place.point.longitude, place.point.feature) == (
             39.9075,

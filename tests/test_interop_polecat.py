@@ -65,10 +65,10 @@ class TestFixture:
             "person",
             "JPN",
         )
-        tokyo = ds.places["geonames-1850147"]
+        tokyo = ds.places["polecat-place-jpn-tokyo"]
         assert (tokyo.kind.value, tokyo.part_of, tokyo.identifier("geonames")) == (
             "city",
-            "country-jpn",
+            "polecat-place-jpn",
             "1850147",
         )
         assert tokyo.point is not None
@@ -96,14 +96,14 @@ class TestFixture:
     def test_latin1_and_nesting(self) -> None:
         """A Latin-1 line keeps its accents; Brussels sits in its region in Belgium."""
         ds, _ = read_polecat(FIXTURE)
-        assert ds.places["geonames-3448439"].name == "São Paulo"
+        assert ds.places["polecat-place-bra-sao-paulo"].name == "São Paulo"
         brussels = ds.places[ds.events["polecat-pc-0007"].place or ""]
         region = ds.places[brussels.part_of or ""]
         assert (brussels.name, brussels.kind.value, brussels.point) == ("Brussels", "city", None)
         assert (region.name, region.kind.value, region.part_of) == (
             "Brussels-Capital Region",
             "province",
-            "country-bel",
+            "polecat-place-bel",
         )
 
 

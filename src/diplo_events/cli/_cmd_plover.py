@@ -1,68 +1,41 @@
 """The PLOVER and POLECAT commands: ``import plover``, ``import polecat``, ``export --to plover``.
 
 Each handler parses nothing itself: it calls one library function and prints
-the outcome. Progress goes to standard error as rows are read; the summary
-line names the output; ``--verbose`` lists every skipped and altered row with
-its line and reason.
+the outcome. The imports share `run_import` with the other import commands:
+progress on standard error as rows are read, a summary line naming the
+output, and with ``--verbose`` every skipped and altered row with its line
+and reason.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from ..errors import ValidationError
-from ._commands import _dataset_format, _progress, _save, _write
-from ._errors import EXIT_INVALID, EXIT_OK, CommandError
-from ._io import STDIN, display_name, invalid_message
+from ._cmd_import import run_import
+from ._commands import _write
+from ._io import STDIN
 
 if TYPE_CHECKING:
     from ..dataset import Dataset
-    from ..interop._importer import ImportReport
 
 __all__ = ["export_plover", "import_plover", "import_polecat"]
-
-
-def _run_import(
-    args: argparse.Namespace,
-    read: Callable[..., tuple[Dataset, ImportReport]],
-) -> int:
-    """Read ``args.file`` with `read`, save the dataset to ``-o``, report on standard error."""
-    fmt = _dataset_format(args.output, "-o/--output")
-    try:
-        ds, report = read(args.file, progress=_progress(args.quiet))
-    except ValidationError as exc:
-        raise CommandError(invalid_message(args.file, exc), EXIT_INVALID) from None
-    _save(ds, args.output, fmt)
-    if args.verbose:
-        for issue in report.skipped:
-            sys.stderr.write(f"diplo-events: skipped {issue}\n")
-        for issue in report.altered:
-            sys.stderr.write(f"diplo-events: altered {issue}\n")
-        for warning in report.warnings:
-            sys.stderr.write(f"diplo-events: warning: {warning}\n")
-    if not args.quiet:
-        sys.stderr.write(
-            f"diplo-events: {report.summary()} written to {display_name(args.output)}\n"
-        )
-    return EXIT_OK
 
 
 def import_plover(args: argparse.Namespace) -> int:
     """Read a PLOVER JSON (or JSON Lines) file and save it as a dataset."""
     from ..interop.plover import read_plover  # noqa: PLC0415 - keep start-up fast
 
-    return _run_import(args, read_plover)
+    return run_import(args, lambda progress: read_plover(args.file, progress=progress), args.file)
 
 
 def import_polecat(args: argparse.Namespace) -> int:
     """Read a POLECAT tab-separated file and save it as a dataset."""
     from ..interop.polecat import read_polecat  # noqa: PLC0415 - keep start-up fast
 
-    return _run_import(args, read_polecat)
+    return run_import(args, lambda progress: read_polecat(args.file, progress=progress), args.file)
 
 
 def export_plover(ds: Dataset, output: str) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_plover, _commands
+from . import _cmd_import, _cmd_plover, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -42,6 +42,24 @@ def _positive(text: str) -> int:
         msg = f"must be a whole number >= 0 (got {text!r})"
         raise argparse.ArgumentTypeError(msg)
     return value
+
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    """The options every ``import`` command takes: the output and how much to print."""
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
+    )
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument(
+        "--quiet", action="store_true", help="print no progress, no warnings and no summary"
+    )
+    noise.add_argument(
+        "--verbose", action="store_true", help="also list every skipped and altered row"
+    )
 
 
 def _command(
@@ -136,18 +154,7 @@ def _add_plover_imports(
             "listed with --verbose.",
         )
         p.add_argument("file", metavar="FILE", help=what)
-        p.add_argument(
-            "-o",
-            "--output",
-            required=True,
-            metavar="OUT",
-            help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
-        )
-        noise = p.add_mutually_exclusive_group()
-        noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
-        noise.add_argument(
-            "--verbose", action="store_true", help="also list skipped and altered rows and warnings"
-        )
+        _import_options(p)
         p.set_defaults(
             handler=_cmd_plover.import_plover if name == "plover" else _cmd_plover.import_polecat
         )
@@ -253,17 +260,20 @@ def build_parser() -> argparse.ArgumentParser:
         "standard error as they are read.",
     )
     p.add_argument("file", metavar="FILE", help="the ICEWS file (.tab, .tsv or .txt)")
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
+    _import_options(p)
+    p.set_defaults(handler=_cmd_import.import_icews)
+    p = _command(
+        systems,
+        "gdelt",
+        "import a GDELT 2.0 events file (61 tab-separated columns), with its mentions",
+        "Read a GDELT 2.0 events file (the export table) and, with --mentions, its mentions "
+        "table (each mention becomes a reporting source of its event); save them as a dataset. "
+        "Rows are counted on standard error as they are read.",
     )
-    noise = p.add_mutually_exclusive_group()
-    noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
-    noise.add_argument("--verbose", action="store_true", help="also list skipped rows and warnings")
-    p.set_defaults(handler=_commands.import_icews)
+    p.add_argument("file", metavar="FILE", help="the GDELT 2.0 events file (.export.CSV)")
+    p.add_argument("--mentions", metavar="FILE", help="the GDELT 2.0 mentions file (.mentions.CSV)")
+    _import_options(p)
+    p.set_defaults(handler=_cmd_import.import_gdelt)
     _add_plover_imports(systems)
 
     p = _command(

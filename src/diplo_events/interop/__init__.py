@@ -1,4 +1,4 @@
-"""Interoperability: imports (ICEWS, PLOVER, POLECAT), exports (dyads, annotations, Arrow, PLOVER).
+"""Interoperability: imports (ICEWS, GDELT, PLOVER, POLECAT), exports (dyads, Arrow, PLOVER, ...).
 
 See ``docs/interop.md``. The exports take a `Dataset` or any iterable of
 records (such as `diplo_events.iter_records` yields), so they stream.
@@ -13,6 +13,13 @@ from .annotations import (
 )
 from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
+from .gdelt import (
+    GDELT_EVENT_COLUMNS,
+    GDELT_MENTION_COLUMNS,
+    GdeltFormatError,
+    GdeltReader,
+    read_gdelt,
+)
 from .icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
 from .plover import PloverReader, read_plover
 from .plover_export import PloverExport, iter_plover, write_plover
@@ -21,8 +28,12 @@ from .polecat import POLECAT_COLUMNS, PolecatReader, read_polecat
 __all__ = [
     "ANNOTATION_CONTEXT",
     "DYAD_COLUMNS",
+    "GDELT_EVENT_COLUMNS",
+    "GDELT_MENTION_COLUMNS",
     "ICEWS_COLUMNS",
     "POLECAT_COLUMNS",
+    "GdeltFormatError",
+    "GdeltReader",
     "IcewsFormatError",
     "IcewsReader",
     "ImportFormatError",
@@ -40,6 +51,7 @@ __all__ = [
     "iter_batches",
     "iter_dyads",
     "iter_plover",
+    "read_gdelt",
     "read_icews",
     "read_plover",
     "read_polecat",

@@ -209,7 +209,7 @@ class ImportLog:
             RowIssue(line=line, reason=reason, value=value, row_id=row_id, file=file)
         )
 
-    def warning(self, text: str) -> None:
+    def add_warning(self, text: str) -> None:
         """Report something about the whole file."""
         self._warnings.append(text)
 
@@ -389,7 +389,20 @@ def _raw_lines(f: IO[bytes] | IO[str], limit: int) -> Iterator[str | None]:
     sep: str | None = None
     buf = ""
     skipping = False
-    for block in _chunks(f):
+    count = 0
+    chunks = _chunks(f)
+    while True:
+        try:
+            block = next(chunks)
+        except StopIteration:
+            break
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError.one(
+                f"line {count + 1}",
+                "a text stream could not decode the bytes at or after this line; "
+                "open the file in binary mode to have such lines reported and skipped",
+                exc.object[exc.start : exc.end],
+            ) from None
         start = len(buf)
         buf += block
         if sep is None:
@@ -403,11 +416,13 @@ def _raw_lines(f: IO[bytes] | IO[str], limit: int) -> Iterator[str | None]:
         while end != -1:
             line, buf = buf[:end], buf[end + 1 :]
             if not skipping:
+                count += 1
                 yield line if len(line) <= limit else None
             skipping = False
             end = buf.find(sep)  # type: ignore[arg-type]
         if len(buf) > limit:
             if not skipping:
+                count += 1
                 yield None
             skipping, buf = True, ""
     if buf and not skipping:
@@ -512,7 +527,9 @@ class Columns:
             if cell != name:
                 renamed.append(f"{cell!r} read as {name!r}")
         missing = [n for n in self.names if n not in index and n not in self.optional]
-        if missing:
+        if not index:
+            problems.insert(0, f"has none of the {len(self.names)} {self.format} columns")
+        elif missing:
             text = f"misses the {self.format} column" + ("s " if len(missing) > 1 else " ")
             text += ", ".join(repr(m) for m in missing)
             if extra:
@@ -589,6 +606,8 @@ class RowImporter(abc.ABC):
     """
 
     format_name: ClassVar[str]
+    error: ClassVar[type[ImportFormatError]] = ImportFormatError
+    """The error raised for a file not of the format (a subclass per format)."""
 
     def __init__(
         self,
@@ -609,13 +628,18 @@ class RowImporter(abc.ABC):
 
     def __iter__(self) -> Iterator[Record]:
         if self._done:
-            raise ImportFormatError.one(
-                "", f"a {type(self).__name__} can be iterated only once", None
-            )
+            name = type(self).__name__
+            article = "an" if name[0] in "AEIOU" else "a"
+            raise self.error.one("", f"{article} {name} can be iterated only once", None)
         self._done = True
-        for record in self._open_and_read(self._input):
-            self.log.made(record)
-            yield record
+        try:
+            for record in self._open_and_read(self._input):
+                self.log.made(record)
+                yield record
+        except ImportFormatError as exc:
+            if isinstance(exc, self.error):
+                raise
+            raise self.error(exc.problems) from None
         self.log.finish()
 
     def _open_and_read(self, source: Input) -> Iterator[Record]:
@@ -628,6 +652,24 @@ class RowImporter(abc.ABC):
     @abc.abstractmethod
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         """Yield the records of the open file `f`, reporting to `log`."""
+
+    def number_or_none(
+        self,
+        line: int,
+        row_id: str,
+        text: str,
+        what: str,
+        *,
+        low: float,
+        high: float,
+        missing: Iterable[str] = ("",),
+    ) -> float | None:
+        """`number` for a value that can be dropped: a bad one is reported as altered (None)."""
+        try:
+            return number(text, low=low, high=high, what=what, missing=missing)
+        except RowError as exc:
+            self.log.alter(line, f"{exc.reason}; dropped", exc.value, row_id=row_id)
+            return None
 
     def attempt(
         self,

@@ -14,15 +14,18 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from .. import codes
-from ..enums import ActorKind, EventKind
-from ..model import EVENT_CLASSES, Actor, Event, EventCode, Evidence, Place, TimeSpan
-from ._gazetteer import Gazetteer, Location
-from ._icews_map import KindRule
-from ._importer import Record, RowError, make_id
+from ..enums import ActorKind, EventKind, PlaceKind
+from ..model import EVENT_CLASSES, Actor, Event, EventCode, Evidence, GeoPoint, TimeSpan
+from ._cameo_map import KindRule
+from ._countries import COUNTRY_NAMES
+from ._gazetteer import Gazetteer
+from ._importer import Record, RowError, UniqueIds, make_id
 from ._plover_map import Entity, participants, rule_for
 
-__all__ = ["PloverBuilder", "Side"]
+__all__ = ["Location", "PloverBuilder", "Side", "kind_of_feature"]
 
 Side = list[tuple[str, str | None]]
 """One side of an event: (actor id, the text naming the actor in this row) pairs."""
@@ -30,15 +33,58 @@ Side = list[tuple[str, str | None]]
 _CLASS_OF_KIND = {cls.kind: cls for cls in EVENT_CLASSES}
 
 
+def kind_of_feature(feature: str | None) -> PlaceKind | None:
+    """The place kind of a GeoNames feature code (``PPLC`` city, ``ADM1`` province, ...), or None.
+
+    After https://www.geonames.org/export/codes.html: ``PCL*`` political
+    entities are countries, ``ADM1`` provinces, ``ADM2``-``ADM5`` districts,
+    ``PPL*`` populated places cities, ``ISL*`` islands, ``SEA``/``GULF``/``BAY``
+    seas.
+    """
+    if not feature:
+        return None
+    code = feature.upper()
+    prefixes = (
+        ("PCL", PlaceKind.COUNTRY),
+        ("ADM1", PlaceKind.PROVINCE),
+        ("ADM", PlaceKind.DISTRICT),
+        ("PPL", PlaceKind.CITY),
+        ("ISLS", PlaceKind.ISLANDS),
+        ("ISL", PlaceKind.ISLAND),
+    )
+    for prefix, kind in prefixes:
+        if code.startswith(prefix):
+            return kind
+    return PlaceKind.SEA if code in {"SEA", "GULF", "BAY", "STRT"} else None
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A location as a row gives it, most specific level last.
+
+    Attributes:
+        country: ISO 3166-1 alpha-3 code, or None.
+        levels: (name, kind) of the levels below the country, outermost first
+            (``[("Hokkaido", province), ("Sapporo", city)]``).
+        point: The coordinates of the most specific level, or None.
+        geonames: The GeoNames id of the most specific level, or None.
+    """
+
+    country: str | None
+    levels: Sequence[tuple[str, PlaceKind]] = ()
+    point: GeoPoint | None = None
+    geonames: str | None = None
+
+
 class PloverBuilder:
     """Actors and places made so far (memory grows with the distinct ones), and events."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, ids: UniqueIds) -> None:
         self._prefix = prefix
         self._actors: dict[tuple[str, ...], str] = {}
         self._keys: dict[str, tuple[str, ...]] = {}
         self._sides: dict[str, str] = {}
-        self._places = Gazetteer()
+        self._places = Gazetteer(f"{prefix}-place", ids)
 
     def actor(self, entity: Entity, out: list[Record]) -> str:
         """The id of the actor of `entity`; a new actor (and its state) is appended to `out`."""
@@ -77,17 +123,27 @@ class PloverBuilder:
         return actor_id
 
     def place(self, where: Location | None, out: list[Record]) -> str | None:
-        """The id of the most specific place of `where`; new places are appended to `out`."""
+        """The id of the most specific place of `where`; new places are appended to `out`.
+
+        Places are remembered at once (by the shared `Gazetteer`): a reader
+        must yield the places of `out` even when the row's event then fails.
+        """
         if where is None:
             return None
-        place_id, new = self._places.locate(where)
-        seen = {r.id for r in out if isinstance(r, Place)}
-        out.extend(p for p in new if p.id not in seen)
-        return place_id
+        levels: list[tuple[PlaceKind, str]] = []
+        if where.country is not None:
+            levels.append((PlaceKind.COUNTRY, COUNTRY_NAMES.get(where.country, where.country)))
+        levels.extend((kind, name) for name, kind in where.levels)
+        return self._places.place(
+            levels,
+            out,
+            country=where.country,
+            point=where.point if where.levels else None,
+            identifiers={"geonames": where.geonames} if where.geonames and where.levels else None,
+        )
 
     def commit(self, out: Sequence[Record]) -> None:
-        """Remember the actors and places of `out` (the row's event was built)."""
-        self._places.commit([r for r in out if isinstance(r, Place)])
+        """Remember the actors of `out` (the row's event was built)."""
         for r in out:
             if isinstance(r, Actor):
                 self._actors[self._keys[r.id]] = r.id

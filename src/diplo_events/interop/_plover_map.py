@@ -36,8 +36,8 @@ import attrs
 from .._iso3166 import ALPHA3
 from ..enums import ActorKind, EventKind, IncidentCategory, Role, Stance
 from ..model import Participant
+from ._cameo_map import KindRule
 from ._countries import COUNTRY_NAMES
-from ._icews_map import KindRule
 from ._importer import RowError
 
 __all__ = [

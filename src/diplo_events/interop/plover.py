@@ -40,12 +40,12 @@ from ..model import (
     Evidence,
     GeoPoint,
     PartialDate,
+    Place,
     Source,
     TimeSpan,
     Unbounded,
 )
 from ._countries import country_code
-from ._gazetteer import Location, kind_of_feature
 from ._importer import (
     ImportReport,
     Input,
@@ -59,7 +59,7 @@ from ._importer import (
     slug,
 )
 from ._json_items import json_items
-from ._plover_build import PloverBuilder, Side, side_summary
+from ._plover_build import Location, PloverBuilder, Side, kind_of_feature, side_summary
 from ._plover_map import Entity, current_type, normalise_code, normalise_sector
 from ._plover_markup import locate_spans, read_markup
 
@@ -235,7 +235,7 @@ class PloverReader(RowImporter):
     _credit: str | None
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
-        self._build, self._source_texts = PloverBuilder("plover"), {}
+        self._build, self._source_texts = PloverBuilder("plover", self.ids), {}
         self._seen, self._credit = SeenRows(), None
         for line, item in json_items(f):
             self.log.row()
@@ -244,8 +244,12 @@ class PloverReader(RowImporter):
                 continue
             row_id = str(item.get("id", "")) if isinstance(item, dict) else ""
             notes: list[tuple[str, object]] = []
-            out = self.attempt(line, functools.partial(self._map, line, item, notes), row_id=row_id)
-            if out is None:
+            made: list[Record] = []
+            out = self.attempt(
+                line, functools.partial(self._map, line, item, notes, made), row_id=row_id
+            )
+            if out is None:  # places are shared once made: they stay, with no event
+                yield from (r for r in made if isinstance(r, Place))
                 continue
             for reason, value in notes:
                 self.log.alter(line, reason, value, row_id=row_id)
@@ -253,7 +257,9 @@ class PloverReader(RowImporter):
 
     # -- one record ------------------------------------------------------------------------------
 
-    def _map(self, line: int, item: object, notes: list[tuple[str, object]]) -> list[Record]:
+    def _map(
+        self, line: int, item: object, notes: list[tuple[str, object]], out: list[Record]
+    ) -> list[Record]:
         def alter(reason: str, value: object = None) -> None:
             notes.append((reason, value))
 
@@ -287,7 +293,6 @@ class PloverReader(RowImporter):
         if first is not None:
             alter(f"reuses the id of the record on line {first}; kept as {event_id!r}", record_id)
 
-        out: list[Record] = []
         actors = self._side(*_pick(item, "actor", "source"), alter, out)
         recipients = self._side(*_pick(item, "recipient", "target"), alter, out)
         modes = _words(_list(item.get("mode"), "mode", alter), "mode", alter)

@@ -29,10 +29,9 @@ from .._iso3166 import ALPHA3
 from ..dataset import Dataset
 from ..enums import ActorKind, PlaceKind
 from ..errors import ValidationError
-from ..model import GeoPoint, PartialDate, Source, TimeSpan
+from ..model import GeoPoint, PartialDate, Place, Source, TimeSpan
+from ._cameo_map import actor_kind
 from ._countries import COUNTRY_NAMES, country_code
-from ._gazetteer import Location, kind_of_feature
-from ._icews_map import actor_kind
 from ._importer import (
     Columns,
     ImportFormatError,
@@ -50,7 +49,7 @@ from ._importer import (
     number,
     slug,
 )
-from ._plover_build import PloverBuilder, Side, side_summary
+from ._plover_build import Location, PloverBuilder, Side, kind_of_feature, side_summary
 from ._plover_map import SECTORS, Entity, current_type, normalise_sector
 
 __all__ = ["POLECAT_COLUMNS", "POLECAT_EXTRA_COLUMNS", "PolecatReader", "read_polecat"]
@@ -144,7 +143,11 @@ class PolecatReader(RowImporter):
     _seen: SeenRows
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
-        self._build, self._sources, self._seen = PloverBuilder("polecat"), set(), SeenRows()
+        self._build, self._sources, self._seen = (
+            PloverBuilder("polecat", self.ids),
+            set(),
+            SeenRows(),
+        )
         lines = iter_data_lines(f)
         header = next(lines, None)
         if header is None:
@@ -153,7 +156,7 @@ class PolecatReader(RowImporter):
             raise ImportFormatError.one(f"line {header.number}", header.problem, header.value)
         index, warnings = _COLUMNS.match(header.cells, line=header.number)
         for warning in warnings:
-            self.log.warning(warning)
+            self.log.add_warning(warning)
         width = len(header.cells)
         for line in lines:
             self.log.row()
@@ -167,12 +170,14 @@ class PolecatReader(RowImporter):
             if line.note is not None:
                 notes.append((line.note, line.value))
             row_id = line.cells[index["Event ID"]].strip() if len(line.cells) == width else ""
+            made: list[Record] = []
             out = self.attempt(
                 line.number,
-                functools.partial(self._map, line, index, width, notes),
+                functools.partial(self._map, line, (index, width), notes, made),
                 row_id=row_id,
             )
-            if out is None:
+            if out is None:  # places are shared once made: they stay, with no event
+                yield from (r for r in made if isinstance(r, Place))
                 continue
             for reason, value in notes:
                 self.log.alter(line.number, reason, value, row_id=row_id)
@@ -181,14 +186,14 @@ class PolecatReader(RowImporter):
     def _map(
         self,
         line: Line,
-        index: Mapping[str, int],
-        width: int,
+        columns: tuple[Mapping[str, int], int],
         notes: list[tuple[str, object]],
+        out: list[Record],
     ) -> list[Record]:
         def alter(reason: str, value: object = None) -> None:
             notes.append((reason, value))
 
-        cell = cells_of(line, index, width)
+        cell = cells_of(line, *columns)
         event_row_id = _value(cell["Event ID"])
         if event_row_id is None:
             raise RowError("has no Event ID")
@@ -203,7 +208,6 @@ class PolecatReader(RowImporter):
         event_id = self.ids.claim(base, str(line.number))
         if first is not None:
             alter(f"reuses the Event ID of line {first}; kept as {event_id!r}", event_row_id)
-        out: list[Record] = []
         actors = self._side(cell, "Actor", alter, out)
         recipients = self._side(cell, "Recipient", alter, out)
         place = self._build.place(_location(cell, alter), out)
