@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,9 @@ from diplo_events.interop.plover_export import iter_plover, plover_record, write
 from diplo_events.model import Unbounded
 from diplo_events.reference import load_reference
 
-SHARED = Path(
-    os.environ.get(
-        "DIPLO_EVENTS_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"
-    )
-)
-"""``../shared/data`` beside the repository (CI), or where DIPLO_EVENTS_SHARED_DATA says."""
-GSR = SHARED / "plover" / "PLOVER_GSR_CAMEO.txt"
+from .helpers import SHARED_DATA
+
+GSR = SHARED_DATA / "plover" / "PLOVER_GSR_CAMEO.txt"
 
 
 def _jsonl(*records: object) -> io.BytesIO:
