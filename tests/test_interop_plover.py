@@ -166,6 +166,14 @@ class TestReadPlover:
             (8, "reuses the id of the record on line 1; kept as 'ev-1-d711c9'")
         ]
 
+    def test_id_taken_by_a_place(self) -> None:
+        """A record whose id a place already has keeps a suffixed id, reported."""
+        ds, report = read_plover(_jsonl(_record(), _record(id="plover-place-chn")))
+        assert sorted(ds.events) == ["ev-1", "plover-place-chn-164bc7"]
+        assert [(a.line, a.reason) for a in report.altered] == [
+            (2, "the id 'plover-place-chn' is taken; kept as 'plover-place-chn-164bc7'")
+        ]
+
     def test_broken_array_is_a_format_error(self) -> None:
         """A JSON array that breaks off is not a PLOVER file: the error names the line."""
         with pytest.raises(ImportFormatError, match="line 2"):

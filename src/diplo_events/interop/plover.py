@@ -86,7 +86,7 @@ def _list(value: object, what: str, alter: Alter) -> list[Any]:
         return [p.strip() for p in value.split(",") if p.strip()]
     if isinstance(value, dict):
         return [value]
-    alter(f"{what!r} is not a list of actors; ignored", value)
+    alter(f"{what!r} is neither a list nor text; ignored", value)
     return []
 
 
@@ -292,6 +292,8 @@ class PloverReader(RowImporter):
         event_id = self.ids.claim(base, str(line))
         if first is not None:
             alter(f"reuses the id of the record on line {first}; kept as {event_id!r}", record_id)
+        elif event_id != base:
+            alter(f"the id {base!r} is taken; kept as {event_id!r}", record_id)
 
         actors = self._side(*_pick(item, "actor", "source"), alter, out)
         recipients = self._side(*_pick(item, "recipient", "target"), alter, out)

@@ -208,6 +208,8 @@ class PolecatReader(RowImporter):
         event_id = self.ids.claim(base, str(line.number))
         if first is not None:
             alter(f"reuses the Event ID of line {first}; kept as {event_id!r}", event_row_id)
+        elif event_id != base:
+            alter(f"the id {base!r} is taken; kept as {event_id!r}", event_row_id)
         actors = self._side(cell, "Actor", alter, out)
         recipients = self._side(cell, "Recipient", alter, out)
         place = self._build.place(_location(cell, alter), out)
