@@ -174,6 +174,101 @@ class TestReadPlover:
             (2, "the id 'plover-place-chn' is taken; kept as 'plover-place-chn-164bc7'")
         ]
 
+    def test_odd_values_are_dropped_and_reported(self) -> None:
+        """Each odd value is dropped with a reason; records that cannot be events are skipped."""
+
+        def rec(**extra: Any) -> dict[str, Any]:
+            return {
+                "id": "e",
+                "date": "2018-01-28",
+                "event": "ACCUSE",
+                "actor": [{"code": "JPN"}],
+            } | extra
+
+        records = [
+            rec(
+                id="a",
+                actor={"code": "JPN", "entity_text": "Tokyo"},
+                recipient=[
+                    5,
+                    {"code": "XXX"},
+                    {"sector": "GOV"},
+                    {"code": "CHN", "identifier_id": "https://www.wikidata.org/wiki/Q148"},
+                    {"code": "USA", "identifier_id": "nope"},
+                ],
+            ),
+            rec(
+                id="b",
+                mode=["visit", 3],
+                context=7,
+                event_loc={
+                    "name": "Paris",
+                    "country code": "ZZ",
+                    "latitude": "x",
+                    "longitude": 2,
+                    "geonameid": "abc",
+                },
+            ),
+            rec(
+                id="c",
+                event_loc="Paris",
+                text="Japan accuses.",
+                text_info={"spans": [{"start": 0, "end": 5}, {"start": 9, "end": 99}, [1, 2]]},
+            ),
+            rec(id="d", event_loc={"name": "Iraq"}),
+            rec(id="f", date="28 Jan 2018"),
+            rec(id="g", enddate="2018-01-20"),
+            rec(id="h", enddate="2018-01-28"),
+            rec(id="i", date=None, enddate="2018-02-01", cite_info={"url": "ftp://x", "title": "T"}),
+            rec(id="j", event=["CONSULT"]),
+            rec(id="k", event=["CONSULT"], actor=[{"code": "JPN", "sector": "GOV"}, {"code": "JPN", "sector": "MIL"}]),
+            rec(id="m", textInfo={"markup": "(SRC: Japan) (EVT: accuses)"}, text="Japan accuses", dateCoded="2016-01-01", date="2000-01-01"),
+            rec(id="n", textInfo={"markup": "x"}, text="y", date="2000-01-01"),
+            rec(id="o", event=["TELEPORT"]),
+        ]  # fmt: skip
+        ds, report = read_plover(_jsonl(*records))
+        assert [(s.line, s.reason) for s in report.skipped] == [
+            (5, "'date' must be a date written YYYY-MM-DD"),
+            (6, "'enddate' is before 'date'"),
+            (9, "a CONSULT needs two actors"),
+            (10, "a meeting needs two sides, but all actors are on one"),
+            (12, "has only the placeholder date and no 'dateCoded'"),
+            (13, "'TELEPORT' is not a PLOVER event type"),
+        ]
+        assert [(a.line, a.reason) for a in report.altered] == [
+            (1, "an actor that is not an object was dropped"),
+            (1, "actor code 'XXX' is neither ISO 3166-1 alpha-3 nor a PLOVER code; dropped"),
+            (1, "an actor with no code, Wikidata id or text was dropped"),
+            (1, "an actor with no code, Wikidata id or text was dropped"),
+            (1, "identifier_id is not a Wikidata id; dropped"),
+            (2, "a mode that is not text was dropped"),
+            (2, "event_loc's country code is not ISO 3166-1; dropped"),
+            (2, "event_loc's coordinates are not valid WGS 84 degrees; dropped"),
+            (2, "event_loc's geonameid is not a number; dropped"),
+            (2, "'context' is neither a list nor text; ignored"),
+            (3, "event_loc is not an object; dropped"),
+            (3, "a text_info span outside the text was dropped"),
+            (3, "a text_info span outside the text was dropped"),
+            (8, "cite_info.url is not an http(s) URL; dropped"),
+        ]
+        assert [(e.id, str(e.when)) for e in ds] == [
+            ("a", "2018-01-28"),
+            ("b", "2018-01-28"),
+            ("c", "2018-01-28"),
+            ("d", "2018-01-28"),
+            ("h", "2018-01-28"),
+            ("i", "/2018-02-01"),
+            ("m", "/2016-01-01"),
+        ]
+        assert [p.actor for p in ds.events["a"].participants] == [
+            "plover-jpn",
+            "plover-wikidata-q148",
+            "plover-usa",
+        ]
+        assert [e.quote for e in ds.events["c"].evidence] == ["Japan"]
+        assert ds.places["plover-place-irq"].kind.value == "country"
+        assert ds.sources["i-text"].title == "T"
+
     def test_broken_array_is_a_format_error(self) -> None:
         """A JSON array that breaks off is not a PLOVER file: the error names the line."""
         with pytest.raises(ImportFormatError, match="line 2"):

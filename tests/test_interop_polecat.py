@@ -107,6 +107,105 @@ class TestFixture:
         )
 
 
+def _file(*rows: dict[str, str]) -> io.BytesIO:
+    """A POLECAT file of the 40 columns; each row's unnamed cells are 'None'."""
+    lines = ["\t".join(POLECAT_COLUMNS)]
+    for extra in rows:
+        cells = dict.fromkeys(POLECAT_COLUMNS, "None")
+        cells.update({"Event Date": "2023-03-16", "Event Type": "ACCUSE"})
+        cells.update({"Actor Name": "Japan", "Actor Country": "JPN", **extra})
+        lines.append("\t".join(cells[c] for c in POLECAT_COLUMNS))
+    return io.BytesIO("\n".join(lines).encode())
+
+
+class TestValues:
+    def test_bad_values_dropped_and_reported(self) -> None:
+        """Unknown countries and sectors, bad ids, dates and tags are dropped with reasons."""
+        ds, report = read_polecat(
+            _file(
+                {"Event ID": "None"},
+                {"Event ID": "p2", "Event Type": "None"},
+                {
+                    "Event ID": "p3",
+                    "Actor Country": "Atlantis",
+                    "Primary Actor Sector": "Wizards",
+                    "Wikipedia Actor ID": "Japan",
+                    "Publication Date": "soon",
+                    "Language": "Japanese!",
+                    "Country": "Atlantis",
+                    "City": "Nowhere",
+                    "GeoNames ID": "12x",
+                },
+                {
+                    "Event ID": "p4",
+                    "Publication Date": "2023-03-15 10:00:00",
+                    "Language": "ja",
+                    "Source": "Wire",
+                },
+            )
+        )
+        assert [(s.line, s.reason) for s in report.skipped] == [
+            (2, "has no Event ID"),
+            (3, "has no Event Type"),
+        ]
+        assert [(a.line, a.reason) for a in report.altered] == [
+            (4, "Actor Country is not a known country; dropped"),
+            (4, "sector 'Wizards' is not a PLOVER sector code; dropped"),
+            (4, "Wikipedia Actor ID is not a Wikidata id; dropped"),
+            (4, "Country is not a known country; the place keeps no country"),
+            (4, "GeoNames ID is not a number; dropped"),
+            (4, "Language is not a language tag; dropped"),
+            (4, "Publication Date must be a date written YYYY-MM-DD; dropped"),
+        ]
+        assert ds.actors["polecat-jpn-japan"].kind.value == "state"  # its name is a country's
+        source = ds.sources["polecat-story-polecat-p4"]
+        assert (str(source.published), source.language, source.publisher) == (
+            "2023-03-15",
+            "ja",
+            "Wire",
+        )
+
+    def test_phone_call_and_four_levels(self) -> None:
+        """'None' keeps its slot in a multi-valued cell; a city nests in district, province, country."""
+        ds, report = read_polecat(
+            _file(
+                {
+                    "Event ID": "p5",
+                    "Event Type": "CONSULT",
+                    "Event Mode": "phone",
+                    "Actor Name": "Japan; China",
+                    "Actor Country": "JPN; CHN",
+                    "Primary Actor Sector": "GOV; None",
+                    "Country": "Japan",
+                    "Province": "Hokkaido",
+                    "District": "Sapporo-shi",
+                    "City": "Sapporo",
+                    "Latitude": "43.06",
+                    "Longitude": "141.35",
+                    "Feature Type": "PPLA",
+                }
+            )
+        )
+        assert report.altered == ()
+        event = ds.events["polecat-p5"]
+        assert (event.kind.value, getattr(event, "setting", None)) == ("meeting", "phone")
+        assert [p.actor for p in event.participants] == [
+            "polecat-jpn-gov-japan",
+            "polecat-chn-china",
+        ]
+        chain = []
+        place_id = event.place
+        while place_id is not None:
+            chain.append((ds.places[place_id].name, ds.places[place_id].kind.value))
+            place_id = ds.places[place_id].part_of
+        assert chain == [
+            ("Sapporo", "city"),
+            ("Sapporo-shi", "district"),
+            ("Hokkaido", "province"),
+            ("Japan", "country"),
+        ]
+
+
 class TestHeader:
     def test_missing_column_is_named(self) -> None:
         """A header without Event Date is not a POLECAT file: the error names the column."""

@@ -100,6 +100,12 @@ def _values(cell: str) -> list[str]:
     return [v for v in (_value(p) for p in cell.split(";")) if v is not None]
 
 
+def _slots(cell: str) -> list[str | None]:
+    """The values of a ``; ``-separated cell in place (``None`` keeps its slot); [] when missing."""
+    values = [_value(p) for p in cell.split(";")]
+    return [] if all(v is None for v in values) else values
+
+
 def _country(value: str | None) -> str | None:
     if value is None:
         return None
@@ -239,8 +245,8 @@ class PolecatReader(RowImporter):
     ) -> Side:
         names = _values(cell[f"{who} Name"])
         columns = dict(zip(_SIDE, _side_columns(who), strict=False))
-        lists = {key: _values(cell[col]) for key, col in columns.items() if key != "Sectors"}
-        wikidata = _values(cell[f"Wikipedia {who} ID"])
+        lists = {key: _slots(cell[col]) for key, col in columns.items() if key != "Sectors"}
+        wikidata = _slots(cell[f"Wikipedia {who} ID"])
         parallel = all(len(v) in {0, len(names)} for v in (*lists.values(), wikidata))
         if not parallel:
             alter(f"the {who} columns hold different numbers of values; only names kept", names)
