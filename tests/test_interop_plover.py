@@ -274,6 +274,52 @@ class TestReadPlover:
         with pytest.raises(ImportFormatError, match="line 2"):
             read_plover(io.BytesIO(b'[{"id": "a"},\n{"id": '))
 
+    def test_text_files_and_long_lines(self) -> None:
+        """Text file objects (JSON Lines and arrays) and lines longer than a read block."""
+        rec = _record()
+        for f in (
+            io.StringIO(json.dumps(rec) + "\n" + json.dumps({**rec, "id": "b"})),
+            io.StringIO(json.dumps([rec, {**rec, "id": "b"}], indent=1)),
+            io.BytesIO(
+                (
+                    json.dumps(rec) + "\n" + json.dumps({**rec, "id": "b", "x": "x" * 100_000})
+                ).encode()
+            ),
+        ):
+            ds, report = read_plover(f)
+            assert sorted(ds.events) == ["b", "ev-1"]
+            assert report.skipped == ()
+
+    def test_bad_lines_skipped(self) -> None:
+        """Bad UTF-8, two values on a line, and nesting too deep are skipped rows."""
+        data = (
+            json.dumps(_record()).encode()
+            + b"\n\xff\xfe\n"
+            + b'{"a": 1} {"b": 2}\n'
+            + b"[" * 100_000
+            + b"\n"
+        )
+        _, report = read_plover(io.BytesIO(data))
+        assert [(s.line, s.reason) for s in report.skipped] == [
+            (2, "is not valid UTF-8"),
+            (3, "holds more than one JSON value"),
+            (4, "is not valid JSON (too deep)"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("data", "message"),
+        [
+            (b'[\n{"id": "\xff"}]', "a JSON file must be UTF-8 (got b'\\xff') at line 2"),
+            (b'[{"id": "a"} {"id": "b"}]', "is not valid JSON: ',' or ']' expected"),
+            (b"[" * 100_000, "is nested too deeply"),
+        ],
+    )
+    def test_broken_arrays(self, data: bytes, message: str) -> None:
+        """A JSON array that is not UTF-8, misses a comma or nests too deep is a format error."""
+        with pytest.raises(ImportFormatError) as info:
+            read_plover(io.BytesIO(data))
+        assert str(info.value).startswith(message)
+
     def test_reader_iterates_once(self) -> None:
         """A reader is a single pass."""
         reader = PloverReader(_jsonl(_record()))

@@ -108,16 +108,23 @@ def _array_items(text: str) -> Iterator[tuple[int, object]]:
             raise ImportFormatError.one(f"line {line}", "the JSON array is not closed", None)
         if text[pos] == "]":
             return
-        if text[pos] == "," and not expect_item:
+        if not expect_item:
+            if text[pos] != ",":
+                raise ImportFormatError.one(
+                    f"line {line}", "is not valid JSON: ',' or ']' expected", text[pos : pos + 20]
+                )
             pos += 1
             expect_item = True
             continue
         try:
             item, end = _DECODER.raw_decode(text, pos)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            where = exc.lineno if isinstance(exc, json.JSONDecodeError) else line
+        except json.JSONDecodeError as exc:
             raise ImportFormatError.one(
-                f"line {where}", "is not valid JSON", str(exc).split(":")[0]
+                f"line {exc.lineno}", "is not valid JSON", str(exc).split(":")[0]
+            ) from None
+        except RecursionError:
+            raise ImportFormatError.one(
+                f"line {line}", "is nested too deeply", text[pos : pos + 20]
             ) from None
         yield line, _checked(item)
         pos = end
