@@ -891,3 +891,30 @@ class TestImportGdelt:
             "(got '99')"
         ) in lines
         assert "\x1b" not in err
+
+
+class TestImportRendering:
+    def test_progress_printed_once_per_count(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The progress printer skips a count it has already shown (the final call repeats it)."""
+        from diplo_events.cli._cmd_import import progress_printer
+
+        show = progress_printer(quiet=False)
+        assert show is not None
+        show(10_000)
+        show(10_000)
+        assert capsys.readouterr().err == "diplo-events: 10,000 rows read\n"
+        assert progress_printer(quiet=True) is None
+
+    def test_default_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Without --verbose: warnings and the summary, no row list."""
+        events = tmp_path / "events.tab"
+        rows = [event_row(GoldsteinScale="99", Actor2CountryCode="EUR", Actor2Code="EUR")]
+        events.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, _, err = call(capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.json"))
+        assert code == 0
+        lines = err.splitlines()
+        assert lines[-2].startswith("diplo-events: warning: line 1: actor country code 'EUR'")
+        assert lines[-1].startswith(
+            "diplo-events: 1 events from 1 rows (0 merged, 0 skipped, 1 altered"
+        )
+        assert not any("altered line" in x for x in lines)

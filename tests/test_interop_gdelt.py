@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
-from diplo_events import GeoPrecision, PlaceKind, Role
+from diplo_events import Event, GeoPrecision, PlaceKind, Role
 from diplo_events._iso3166 import ALPHA3
 from diplo_events.interop import RowIssue
 from diplo_events.interop._cameo_country_table import CAMEO_REGIONS, iso3_of_cameo
@@ -308,3 +309,169 @@ class TestRealSample:
             == 48
         )
         assert all(e.place for e in ds if e.place is not None)
+
+
+class TestRobustness:
+    def test_unreadable_first_row_is_a_skipped_row(self) -> None:
+        """GDELT files have no header: a first line that is not UTF-8 is just a skipped row."""
+        data = (
+            b"\xff" + event_row(GLOBALEVENTID="9").encode() + b"\n" + event_row().encode() + b"\n"
+        )
+        ds, report = read_gdelt(io.BytesIO(data))
+        assert [(s.line, s.reason) for s in report.skipped] == [(1, "is not valid UTF-8")]
+        assert list(ds.events) == ["gdelt-1001"]
+
+    def test_no_line_of_the_table(self) -> None:
+        """A file none of whose lines has 61 fields is refused, not imported as nothing."""
+        with pytest.raises(GdeltFormatError, match="no line has the 61 columns"):
+            read_gdelt(stream("a\tb", "c\td"))
+
+    def test_streams_in_bounded_memory(self) -> None:
+        """The first event comes after a small part of a large file has been read."""
+        rows = [event_row(GLOBALEVENTID=str(n)) for n in range(1, 2001)]
+        data = ("\n".join(rows) + "\n").encode()
+
+        class Counting(io.BytesIO):
+            consumed = 0
+
+            def read(self, size: int | None = -1) -> bytes:
+                chunk = super().read(size)
+                Counting.consumed += len(chunk)
+                return chunk
+
+        reader = GdeltReader(Counting(data))
+        first = next(r for r in reader if isinstance(r, Event))
+        assert first.id == "gdelt-1"
+        assert Counting.consumed < len(data) / 5
+
+
+class TestVariants:
+    def test_place_chains_by_type(self) -> None:
+        """Type 1 is a country, 2 a US state, 4 with two names a city in its country."""
+        rows = [
+            event_row(
+                GLOBALEVENTID="1",
+                ActionGeo_Type="1",
+                ActionGeo_FullName="Japan",
+                ActionGeo_CountryCode="JA",
+            ),
+            event_row(
+                GLOBALEVENTID="2",
+                ActionGeo_Type="2",
+                ActionGeo_FullName="Idaho, United States",
+                ActionGeo_CountryCode="US",
+            ),
+            event_row(
+                GLOBALEVENTID="3", ActionGeo_FullName="Tokyo, Japan", ActionGeo_CountryCode="JA"
+            ),
+        ]
+        ds, _ = read_gdelt(stream(*rows))
+
+        def chain(event_id: str) -> list[tuple[str, str]]:
+            out, place_id = [], ds.events[event_id].place
+            while place_id is not None:
+                place = ds.places[place_id]
+                out.append((place.kind.value, place.name))
+                place_id = place.part_of
+            return out
+
+        assert chain("gdelt-1") == [("country", "Japan")]
+        assert chain("gdelt-2") == [("province", "Idaho"), ("country", "United States")]
+        assert chain("gdelt-3") == [("city", "Tokyo"), ("country", "Japan")]
+        assert ds.places[ds.events["gdelt-1"].place].point.precision is GeoPrecision.COUNTRY  # type: ignore[index,union-attr]
+
+    def test_bad_geography_and_note_fields(self) -> None:
+        """An unknown geo type or an empty name gives no place; a bad tone or DATEADDED is left out."""
+        rows = [
+            event_row(ActionGeo_Type="7", AvgTone="x", DATEADDED="soon"),
+            event_row(GLOBALEVENTID="2", ActionGeo_FullName=" , "),
+        ]
+        ds, report = read_gdelt(stream(*rows))
+        assert [(a.line, a.reason) for a in report.altered] == [
+            (1, "ActionGeo_Type must be 0 to 5; no place"),
+            (1, "AvgTone is not a number; dropped"),
+            (2, "ActionGeo_FullName is empty; no place"),
+        ]
+        assert ds.events["gdelt-1001"].place is None
+        assert ds.events["gdelt-1001"].note == (
+            "GDELT event 1001 (root event); QuadClass 1; Goldstein 1.9; 4 mentions in 2 sources, 4 articles"
+        )
+
+    def test_one_actor_statement_and_shared_url(self) -> None:
+        """A statement may have one actor; a SOURCEURL equal to a mention's URL makes no second source."""
+        row = event_row(
+            EventCode="010", EventBaseCode="010", EventRootCode="01",
+            Actor2Code="", Actor2Name="", Actor2CountryCode="",
+            SOURCEURL="https://example.org/a",
+        )  # fmt: skip
+        ds, _ = read_gdelt(stream(row), stream(mention_row()))
+        statement = ds.events["gdelt-1001"]
+        assert statement.actors() == ("gdelt-jpn",)
+        assert len(statement.sources) == 1
+
+    def test_citation_mention_and_translation(self) -> None:
+        """A citation-only mention keeps its identifier in the note; a translation is noted."""
+        mention = mention_row(
+            MentionType="2",
+            MentionIdentifier="BBC Monitoring",
+            MentionDocTranslationInfo="srclc:fra",
+        )
+        ds, _ = read_gdelt(stream(event_row()), stream(mention))
+        source = ds.sources[ds.events["gdelt-1001"].sources[0]]
+        assert source.url is None
+        assert "(citation only)" in (source.note or "")
+        assert (source.note or "").endswith("; translated (srclc:fra); identifier BBC Monitoring")
+
+    def test_slug_clash_renamed(self) -> None:
+        """GLOBALEVENTIDs that slug alike ('7 8', '7-8') get distinct ids, the second reported."""
+        ds, report = read_gdelt(
+            stream(event_row(GLOBALEVENTID="7 8"), event_row(GLOBALEVENTID="7-8"))
+        )
+        assert len(ds.events) == 2
+        assert report.altered[0].reason.startswith(
+            "event id 'gdelt-7-8' was taken; imported as 'gdelt-7-8-"
+        )
+
+    def test_header_variants(self, tmp_path: Path) -> None:
+        """A header missing a column is refused naming it; loosely written names are warned; paths work."""
+        names = list(GDELT_EVENT_COLUMNS)
+        with pytest.raises(
+            GdeltFormatError, match=r"misses the GDELT 2\.0 events column 'SQLDATE'"
+        ):
+            read_gdelt(stream("\t".join(n for n in names if n != "SQLDATE")))
+        events = tmp_path / "events.tab"
+        mentions = tmp_path / "mentions.tab"
+        events.write_text(
+            "\t".join(n.lower() for n in names) + "\n\n" + event_row() + "\n", encoding="utf-8"
+        )
+        mentions.write_text(mention_row() + "\n", encoding="utf-8")
+        ds, report = read_gdelt(events, mentions)
+        assert len(ds.events) == 1
+        assert report.warnings[0].startswith(
+            "events file: header names differ from the GDELT 2.0 events names"
+        )
+
+    def test_sqldate_not_digits(self) -> None:
+        """A SQLDATE written with dashes is reported, not guessed."""
+        _, report = read_gdelt(
+            stream(event_row(SQLDATE="2018-01-27"), event_row(GLOBALEVENTID="2"))
+        )
+        assert report.skipped[0].value == "2018-01-27"
+
+
+class TestMore:
+    def test_one_sided_meeting_and_no_place(self) -> None:
+        """A consultation between two actors of one country is reported; Type 0 means no place."""
+        rows = [
+            event_row(
+                EventCode="040", EventBaseCode="040",
+                Actor2Code="JPNGOV", Actor2Name="JAPANESE GOVERNMENT", Actor2CountryCode="JPN",
+            ),
+            event_row(GLOBALEVENTID="2", ActionGeo_Type="0", QuadClass="9"),
+        ]  # fmt: skip
+        ds, report = read_gdelt(stream(*rows))
+        assert [(s.line, s.reason) for s in report.skipped] == [
+            (1, "a meeting needs two sides, but all actors are on one")
+        ]
+        assert ds.events["gdelt-2"].place is None
+        assert [a.reason for a in report.altered] == ["QuadClass must be from 1 to 4; dropped"]

@@ -174,6 +174,38 @@ class TestBadInput:
             read_icews(io.BytesIO(data))
         assert str(exc.value) == "the file is empty: it has no ICEWS header (got '') at line 1"
 
+    def test_unreadable_header(self) -> None:
+        """A header that is not UTF-8 is refused at its line."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(b"Event ID\xff\n"))
+        assert str(exc.value) == "is not valid UTF-8 (got b'\\xff') at line 1"
+
+    def test_slug_clash_renamed(self) -> None:
+        """Event IDs that slug alike ('1 2', '1-2') get distinct ids, the second reported."""
+        line = fixture_bytes().split(b"\n")[8]  # a one-row statement (Event ID 8)
+        data = b"\n".join([fixture_bytes().split(b"\n")[0], line.replace(b"8\t", b"1 2\t", 1),
+                           line.replace(b"8\t", b"1-2\t", 1).replace(b"\t104\t", b"\t999\t")])  # fmt: skip
+        ds, report = read_icews(io.BytesIO(data + b"\n"))
+        assert len(ds.events) == 2
+        assert report.altered[0].reason.startswith("event id 'icews-1-2' was taken")
+
+    def test_swapped_columns_read_by_name(self) -> None:
+        """Columns in another order are read by their names, and named in a warning."""
+        lines = fixture_bytes().split(b"\n")
+        order = list(range(20))
+        order[6], order[7] = 7, 6  # CAMEO Code and Intensity swap places
+
+        def swap(line: bytes) -> bytes:
+            cells = line.split(b"\t")
+            return b"\t".join(cells[i] for i in order) if len(cells) == 20 else line
+
+        ds, report = read_icews(io.BytesIO(b"\n".join(swap(x) for x in lines)))
+        assert report.warnings[0] == (
+            "columns not in the ICEWS order, read by name: 'Intensity' (column 7), "
+            "'CAMEO Code' (column 8)"
+        )
+        assert len(ds) == 8
+
     def test_header_only(self) -> None:
         """A header without rows gives an empty dataset and says so in a warning."""
         ds, report = read_icews(io.BytesIO(fixture_bytes().split(b"\n")[0] + b"\n"))

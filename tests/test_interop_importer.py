@@ -308,3 +308,43 @@ class TestRowImporter:
         ds = collect([Actor(id="a", name="A", kind="state"), Source(id="s", title="S")])
         assert list(ds.actors) == ["a"]
         assert list(ds.sources) == ["s"]
+
+
+class TestLineEnds:
+    def test_bare_cr_in_first_line_of_lf_file(self) -> None:
+        """A CR inside the first line of an LF file does not make the file CR-only."""
+        got = lines(b"a\rb\tc\nd\te\n")
+        assert [x.cells for x in got] == [("a b", "c"), ("d", "e")]
+
+    def test_lf_inside_a_cr_only_line(self) -> None:
+        """In a CR-only file, no LF appears in the first block; a later LF is read as a space."""
+        got = lines(b"h1\th2\r1\t2\r" + b"x" * (1 << 16) + b"\n\ty\r")
+        assert len(got) == 3
+        assert got[2].note == "a control character (U+000A) in a field was read as a space"
+        assert got[2].cells[1] == "y"
+
+
+class TestLineEdges:
+    def test_truncated_utf8_at_end(self) -> None:
+        """A multi-byte character cut off at the end of the file is an unreadable last line."""
+        got = lines(b"h\nx\xe2\x80")
+        assert got[1].problem == "is not valid UTF-8"
+
+    def test_single_line_ending_in_cr(self) -> None:
+        """A file of one line ending in a bare CR is one line."""
+        assert [x.cells for x in lines(b"a\tb\r")] == [("a", "b")]
+
+    def test_overlong_line_across_blocks(self) -> None:
+        """A line longer than the limit and than a read block is skipped; the next is read."""
+        got = lines(b"h\n" + b"x" * 70_000 + b"\nok\n", max_chars=1000)
+        assert [(x.number, x.problem, x.cells) for x in got] == [
+            (1, None, ("h",)),
+            (2, "is longer than 1,000 characters", ()),
+            (3, None, ("ok",)),
+        ]
+
+    def test_empty_header_cell_ignored(self) -> None:
+        """An empty header cell is neither a column nor an extra one."""
+        index, warnings = COLS.match(["Event ID", "", "CAMEO Code", "Intensity"])
+        assert index == {"Event ID": 0, "CAMEO Code": 2, "Intensity": 3}
+        assert warnings == []

@@ -18,6 +18,7 @@ from ..interop._importer import ImportReport
 from ._commands import _dataset_format, _save
 from ._errors import EXIT_INVALID, EXIT_OK, CommandError
 from ._io import display_name, invalid_message
+from ._render import printable
 
 __all__ = ["import_gdelt", "import_icews", "progress_printer", "run_import"]
 
@@ -35,11 +36,6 @@ def progress_printer(quiet: bool) -> Callable[[int], None] | None:
             sys.stderr.flush()
 
     return report
-
-
-def _safe(text: str) -> str:
-    """`text` with control characters shown as escapes, fit for a terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def run_import(
@@ -63,11 +59,11 @@ def run_import(
         return EXIT_OK
     if args.verbose:
         for issue in report.skipped:
-            sys.stderr.write(f"diplo-events: skipped {_safe(str(issue))}\n")
+            sys.stderr.write(f"diplo-events: skipped {printable(str(issue))}\n")
         for issue in report.altered:
-            sys.stderr.write(f"diplo-events: altered {_safe(str(issue))}\n")
+            sys.stderr.write(f"diplo-events: altered {printable(str(issue))}\n")
     for warning in report.warnings:
-        sys.stderr.write(f"diplo-events: warning: {_safe(warning)}\n")
+        sys.stderr.write(f"diplo-events: warning: {printable(warning)}\n")
     sys.stderr.write(f"diplo-events: {report.summary()} written to {display_name(args.output)}\n")
     return EXIT_OK
 

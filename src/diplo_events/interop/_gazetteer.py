@@ -32,9 +32,6 @@ class Gazetteer:
         self._ids = ids
         self._known: dict[tuple[str, ...], str] = {}
 
-    def __len__(self) -> int:
-        return len(self._known)
-
     def place(
         self,
         levels: Sequence[tuple[PlaceKind, str]],
@@ -62,8 +59,6 @@ class Gazetteer:
                 nothing is appended then.
         """
         named = [(kind, " ".join(name.split())) for kind, name in levels if name.strip()]
-        if not named:
-            return None
         made: dict[tuple[str, ...], Place] = {}
         parent: str | None = None
         path: tuple[str, ...] = ()

@@ -365,7 +365,7 @@ class Line:
         return self.problem is None and not any(c.strip() for c in self.cells)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def _chunks(f: IO[bytes] | IO[str]) -> Iterator[str]:
@@ -382,7 +382,7 @@ def _chunks(f: IO[bytes] | IO[str]) -> Iterator[str]:
 
 
 def _raw_lines(f: IO[bytes] | IO[str], limit: int) -> Iterator[str | None]:
-    r"""Yield lines without their ends: \n, \r\n, or \r if the first line ends in a bare \r.
+    r"""Yield lines without their ends: \n, \r\n, or \r alone in a file whose first block has no \n.
 
     None stands for a line longer than `limit`, which is skipped without holding it.
     """
@@ -407,10 +407,10 @@ def _raw_lines(f: IO[bytes] | IO[str], limit: int) -> Iterator[str | None]:
         buf += block
         if sep is None:
             nl, cr = buf.find("\n"), buf.find("\r")
-            if cr != -1 and (nl == -1 or cr < nl) and cr + 1 < len(buf) and buf[cr + 1] != "\n":
-                sep = "\r"
-            elif nl != -1:
+            if nl != -1:
                 sep = "\n"
+            elif cr != -1 and cr + 1 < len(buf):  # a bare CR and no LF in the first block
+                sep = "\r"
             start = 0
         end = -1 if sep is None else buf.find(sep, start)
         while end != -1:
@@ -494,6 +494,10 @@ class Columns:
     names: tuple[str, ...]
     optional: frozenset[str] = frozenset()
     aliases: Mapping[str, str] = attrs.field(factory=dict)
+
+    def looks_like_header(self, cells: Sequence[str]) -> bool:
+        """Whether a first line is a header: its first cell is the first column's name, loosely."""
+        return bool(cells) and _loose(cells[0]) == _loose(self.names[0])
 
     def positions(self) -> dict[str, int]:
         """Each column's index when the file has no header and the format's order."""

@@ -54,6 +54,7 @@ from ._importer import (
     RowError,
     RowImporter,
     SeenRows,
+    UniqueIds,
     collect,
     digest,
     iter_lines,
@@ -212,6 +213,7 @@ class GdeltReader(RowImporter):
         self._told: set[str] = set()
         self._seen = SeenRows()
         self._places = Gazetteer("gdelt-place", self.ids)
+        self._fitting = 0
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         if self._mentions_input is not None:
@@ -234,6 +236,12 @@ class GdeltReader(RowImporter):
                 )
         if self.log.rows == 0:
             self.log.add_warning("the events file has no rows")
+        elif not self._fitting:
+            raise GdeltFormatError.one(
+                "",
+                f"no line has the {len(GDELT_EVENT_COLUMNS)} columns of a GDELT 2.0 events file",
+                None,
+            )
 
     def _table(
         self, lines: Iterator[Line], columns: Columns, what: str
@@ -243,10 +251,10 @@ class GdeltReader(RowImporter):
         first = next((line for line in lines if not line.blank), None)
         if first is None:
             raise GdeltFormatError.one(f"{where}line 1", f"the {what} file is empty", "")
-        if first.problem is not None:
-            raise GdeltFormatError.one(f"{where}line {first.number}", first.problem, first.value)
+        if first.problem is not None:  # no header in GDELT files: an unreadable first row
+            return first, columns.positions(), len(columns.names)
         width = len(first.cells)
-        if first.cells[0].strip() == "GLOBALEVENTID":
+        if columns.looks_like_header(first.cells):
             try:
                 index, warnings = columns.match(first.cells, line=first.number)
             except ImportFormatError as exc:
@@ -254,11 +262,11 @@ class GdeltReader(RowImporter):
             for warning in warnings:
                 self.log.add_warning(f"{what} file: {warning}")
             return None, index, width
-        if width != len(columns.names):
+        if width != len(columns.names) and _foreign(width, what):
             raise GdeltFormatError.one(
                 f"{where}line {first.number}", _width_message(width, what), width
             )
-        return first, columns.positions(), width
+        return first, columns.positions(), len(columns.names)
 
     def _read_mentions(self, source: Input) -> None:
         if isinstance(source, (str, os.PathLike)):
@@ -295,6 +303,7 @@ class GdeltReader(RowImporter):
     def _row(self, line: Line, index: dict[str, int], width: int) -> Iterator[Record]:
         self.log.row()
         cells = line.cells
+        self._fitting += len(cells) == width
         ident = cells[index["GLOBALEVENTID"]].strip() if len(cells) == width else ""
         out: list[Record] = []
         held = self._mentions.pop(ident, [])
@@ -363,7 +372,7 @@ class GdeltReader(RowImporter):
         if target is not None:
             parts.append(Participant(actor=target.id, role=rule.target_role))
         place = self._place(cell, "ActionGeo", line.number, ident, out)
-        mentions, failed = self._mention_sources(held)
+        mentions = self._mention_sources(held)
         sources = [s.id for s in mentions]
         url = cell["SOURCEURL"].strip()
         url_source = None
@@ -393,9 +402,6 @@ class GdeltReader(RowImporter):
         self.log.absorbed(len(mentions))
         if line.note is not None:
             self.log.alter(line.number, line.note, line.value, row_id=ident)
-        for m, exc in failed:
-            reason = exc.reason if isinstance(exc, RowError) else str(exc)
-            self.log.skip(m.line, reason, row_id=ident, file="mentions")
         return event
 
     def _fields(self, rule: KindRule, source: Actor, target: Actor | None) -> dict[str, Any]:
@@ -486,23 +492,12 @@ class GdeltReader(RowImporter):
             key=feature or None,
         )
 
-    def _mention_sources(
-        self, held: list[_Mention]
-    ) -> tuple[list[Source], list[tuple[_Mention, ValidationError]]]:
-        """A source per held mention, and the mentions that make no valid source."""
-        made: list[Source] = []
-        failed: list[tuple[_Mention, ValidationError]] = []
-        for m in held:
-            source = _try_mention(m)
-            if isinstance(source, Source):
-                made.append(source)
-            else:
-                failed.append((m, source))
-        for source in made:
-            claimed = self.ids.claim(source.id, source.note or "")
-            if claimed != source.id:
-                made[made.index(source)] = attrs.evolve(source, id=claimed)
-        return made, failed
+    def _mention_sources(self, held: list[_Mention]) -> list[Source]:
+        """A source per held mention of an event."""
+        return [
+            _mention_source(dict(zip(GDELT_MENTION_COLUMNS, m.cells, strict=True)), self.ids)
+            for m in held
+        ]
 
     def _url_source(self, url: str) -> Source:
         """The source shared by the events whose SOURCEURL is `url` (made once)."""
@@ -562,7 +557,7 @@ def _summary(source: Actor, target: Actor | None, code: str) -> str:
     return f"{names}: {codes.cameo_name(code)}"
 
 
-def _mention_source(c: dict[str, str]) -> Source:
+def _mention_source(c: dict[str, str], ids: UniqueIds) -> Source:
     """The reporting source a mention row stands for; its offsets go in the note, unchecked."""
     ident = c["GLOBALEVENTID"].strip()
     outlet = " ".join(c["MentionSourceName"].split()) or None
@@ -590,7 +585,7 @@ def _mention_source(c: dict[str, str]) -> Source:
         note += f"; identifier {where}"
     day = _day(c["MentionTimeDate"][:8])
     return Source(
-        id=make_id("gdelt-mention", ident, digest(*c.values())[:8]),
+        id=ids.claim(make_id("gdelt-mention", ident, digest(*c.values())[:8]), *c.values()),
         title=f"{outlet or 'An outlet'}: mention of GDELT event {ident}",
         publisher=outlet,
         published=day,
@@ -599,11 +594,11 @@ def _mention_source(c: dict[str, str]) -> Source:
     )
 
 
-def _try_mention(m: _Mention) -> Source | ValidationError:
-    try:
-        return _mention_source(dict(zip(GDELT_MENTION_COLUMNS, m.cells, strict=True)))
-    except ValidationError as exc:
-        return exc
+def _foreign(width: int, what: str) -> bool:
+    """Whether a first line of `width` fields shows a file of another table or version."""
+    if what == "events":
+        return width in _GDELT1_WIDTHS or width == len(GDELT_MENTION_COLUMNS)
+    return width == len(GDELT_EVENT_COLUMNS)
 
 
 def _width_message(width: int, what: str) -> str:
