@@ -62,8 +62,8 @@ def blocks(markdown: str) -> list[Block]:
     return found
 
 
-def run_python(page: Path, found: list[Block]) -> None:
-    """Run the python blocks of `page` in one namespace; doctest blocks are checked."""
+def run_python(page: Path, found: list[Block]) -> dict[str, object]:
+    """Run the python blocks of `page` in one namespace (returned); doctest blocks are checked."""
     namespace: dict[str, object] = {"__name__": "__docs__"}
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
@@ -79,6 +79,7 @@ def run_python(page: Path, found: list[Block]) -> None:
     assert results.failed == 0, (
         f"{results.failed} doctest example(s) failed in {page.name} (see above)"
     )
+    return namespace
 
 
 def sessions(text: str) -> list[tuple[str, str]]:

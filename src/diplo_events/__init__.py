@@ -25,10 +25,14 @@ from .enums import (
     Status,
 )
 from .errors import (
+    AmbiguousQuoteError,
     DecodeError,
     DiploEventsError,
     FileAccessError,
+    MissingDependencyError,
     Problem,
+    QuoteError,
+    QuoteNotFoundError,
     UnsupportedFormatVersionError,
     ValidationError,
 )
@@ -57,6 +61,8 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
+    from .anchoring import anchor, coverage, reanchor
+    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -73,12 +79,17 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "anchor": "diplo_events.anchoring",
+    "Diff": "diplo_events.corpus",
+    "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
+    "MergeReport": "diplo_events.corpus",
     "Query": "diplo_events.query",
     "Quote": "diplo_events.analysis",
     "TimelineEntry": "diplo_events.analysis",
+    "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
@@ -86,7 +97,10 @@ _LAZY: dict[str, str] = {
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
+    "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
+    "merge": "diplo_events.corpus",
+    "merge_with_report": "diplo_events.corpus",
     "to_dict": "diplo_events.serialize",
 }
 
@@ -95,9 +109,11 @@ __all__ = [
     "ActorKind",
     "Agreement",
     "AgreementStage",
+    "AmbiguousQuoteError",
     "CodeScheme",
     "Dataset",
     "DecodeError",
+    "Diff",
     "DiploEventsError",
     "Dispute",
     "DisputeState",
@@ -117,6 +133,8 @@ __all__ = [
     "MeetingNetwork",
     "MeetingSetting",
     "Membership",
+    "MergeReport",
+    "MissingDependencyError",
     "PartialDate",
     "Participant",
     "Place",
@@ -126,6 +144,8 @@ __all__ = [
     "Problem",
     "Query",
     "Quote",
+    "QuoteError",
+    "QuoteNotFoundError",
     "Relation",
     "RelationKind",
     "Role",
@@ -139,6 +159,9 @@ __all__ = [
     "UnsupportedFormatVersionError",
     "ValidationError",
     "Visit",
+    "anchor",
+    "coverage",
+    "diff",
     "dump",
     "dumps",
     "from_dict",
@@ -147,6 +170,9 @@ __all__ = [
     "load",
     "load_reference",
     "loads",
+    "merge",
+    "merge_with_report",
+    "reanchor",
     "to_dict",
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+from ._quotes import describe, differences
 from .enums import ActorKind, EventKind, MeetingFormat, Role
 from .errors import Problem
 from .model import (
@@ -67,9 +68,11 @@ def check_dataset(
         add(Problem(path=path, message=f"refers to an unknown {what}", value=ref))
         return False
 
+    searches = _Searches()
+
     def evidence(path: str, spans: tuple[Evidence, ...]) -> None:
         for i, span in enumerate(spans):
-            _check_evidence(problems, f"{path}.evidence[{i}]", span, sources)
+            _check_evidence(problems, f"{path}.evidence[{i}]", span, sources, searches)
 
     for key, actor in actors.items():
         if actor.part_of is not None:
@@ -229,8 +232,57 @@ def _event_plainly_valid(
     return True
 
 
+_WHOLE_TEXT_SEARCHES = 16
+"""Mismatched quotes searched for in the whole source text, per check; later ones only nearby."""
+
+_NEARBY = 2_000
+"""Code points searched on each side of a mismatched span's offsets for its quote."""
+
+
+class _Searches:
+    """How many whole-text searches are left; keeps a check of many bad spans linear."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = _WHOLE_TEXT_SEARCHES
+
+    def find(self, text: str, quote: str, start: int) -> int:
+        """Where `quote` stands: near `start`, else (while the budget lasts) anywhere; or -1."""
+        lo = max(0, start - _NEARBY)
+        found = text.find(quote, lo, start + len(quote) + _NEARBY)
+        if found < 0 and self.left > 0:
+            self.left -= 1
+            found = text.find(quote)
+        return found
+
+
+def _only(expected: str, actual: str) -> str:
+    """``"; they differ only in ..."`` when folding explains the difference, else ``""``."""
+    if differences(expected, actual) is None:
+        return ""
+    return f"; they differ only in {describe(expected, actual)}"
+
+
+def _mismatch(span: Evidence, actual: str, text: str, searches: _Searches) -> str:
+    """Say how the quote differs from the text at its offsets, and where it stands if elsewhere."""
+    message = (
+        f"does not match the source text at {span.start}:{span.end}, which reads {_clip(actual)!r}"
+    )
+    if differences(span.quote, actual) is not None:
+        return message + _only(span.quote, actual)
+    found = searches.find(text, span.quote, span.start)
+    if found >= 0:
+        message += f"; the quote occurs at {found}:{found + len(span.quote)}"
+    return message
+
+
 def _check_evidence(
-    problems: list[Problem], path: str, span: Evidence, sources: Mapping[str, Source]
+    problems: list[Problem],
+    path: str,
+    span: Evidence,
+    sources: Mapping[str, Source],
+    searches: _Searches,
 ) -> None:
     source = sources.get(span.source)
     if source is None:
@@ -252,34 +304,27 @@ def _check_evidence(
         return
     actual = text[span.start : span.end]
     if actual != span.quote:
-        found = text.find(span.quote)
-        hint = f"; the quote occurs at {found}:{found + len(span.quote)}" if found >= 0 else ""
         problems.append(
             Problem(
                 path=f"{path}.quote",
-                message=f"does not match the source text at {span.start}:{span.end}, "
-                f"which reads {_clip(actual)!r}{hint}",
+                message=_mismatch(span, actual, text, searches),
                 value=span.quote,
             )
         )
-    if span.prefix is not None and text[max(0, span.start - len(span.prefix)) : span.start] != (
-        span.prefix
-    ):
-        problems.append(
-            Problem(
-                path=f"{path}.prefix",
-                message="does not stand right before the quote in the source text",
-                value=span.prefix,
+    contexts = (
+        ("prefix", span.prefix, "before", max(0, span.start - len(span.prefix or "")), span.start),
+        ("suffix", span.suffix, "after", span.end, span.end + len(span.suffix or "")),
+    )
+    for name, expected, where, lo, hi in contexts:
+        if expected is not None and text[lo:hi] != expected:
+            problems.append(
+                Problem(
+                    path=f"{path}.{name}",
+                    message=f"does not stand right {where} the quote in the source text, "
+                    f"which reads {text[lo:hi]!r} there{_only(expected, text[lo:hi])}",
+                    value=expected,
+                )
             )
-        )
-    if span.suffix is not None and text[span.end : span.end + len(span.suffix)] != span.suffix:
-        problems.append(
-            Problem(
-                path=f"{path}.suffix",
-                message="does not stand right after the quote in the source text",
-                value=span.suffix,
-            )
-        )
 
 
 def _clip(text: str, limit: int = 40) -> str:

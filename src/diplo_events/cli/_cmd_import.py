@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..dataset import Dataset
 from ..errors import ValidationError
 from ..interop._importer import ImportReport
-from ._commands import _dataset_format, _save
+from ._commands import dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_OK, CommandError
 from ._io import display_name, invalid_message
 from ._render import printable
@@ -49,12 +49,12 @@ def run_import(
         CommandError: the output name has no dataset suffix, or the input is
             not of the format (exit 1, naming `name`, the input).
     """
-    fmt = _dataset_format(args.output, "-o/--output")
+    fmt = dataset_format(args.output, "-o/--output")
     try:
         ds, report = read(progress_printer(args.quiet))
     except ValidationError as exc:
         raise CommandError(invalid_message(name, exc), EXIT_INVALID) from None
-    _save(ds, args.output, fmt)
+    save(ds, args.output, fmt)
     if args.quiet:
         return EXIT_OK
     if args.verbose:

@@ -37,7 +37,16 @@ from ._io import (
 if TYPE_CHECKING:
     from ..query import Query
 
-__all__ = ["export", "query", "schema", "stats", "timeline", "validate"]
+__all__ = [
+    "dataset_format",
+    "export",
+    "query",
+    "save",
+    "schema",
+    "stats",
+    "timeline",
+    "validate",
+]
 
 _DATASET_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 
@@ -167,7 +176,7 @@ def _write(output: str, write: Callable[[Any], object], *, binary: bool) -> None
         write(f)
 
 
-def _dataset_format(output: str, flag: str) -> str:
+def dataset_format(output: str, flag: str) -> str:
     """The dataset format (``json`` or ``jsonl``) an output name implies; ``-`` is JSON Lines."""
     if output == STDIN:
         return "jsonl"
@@ -179,7 +188,7 @@ def _dataset_format(output: str, flag: str) -> str:
     return fmt
 
 
-def _save(ds: Dataset, output: str, fmt: str) -> None:
+def save(ds: Dataset, output: str, fmt: str) -> None:
     from ..serialize import dump  # noqa: PLC0415 - keep start-up fast
 
     if output == STDIN:
@@ -193,7 +202,7 @@ def export(args: argparse.Namespace) -> int:
     ds = load_dataset(args.file)
     fmt = args.to
     if fmt in _DATASET_SUFFIXES.values():
-        _save(ds, args.output, fmt)
+        save(ds, args.output, fmt)
     elif fmt == "csv":
         _write(args.output, lambda f: _render.write_csv(ds, f), binary=False)
     elif fmt == "dyads":
@@ -231,5 +240,5 @@ def schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a document (or of one JSON Lines line)."""
     from ..serialize import json_schema  # noqa: PLC0415 - keep start-up fast
 
-    _print_json(json_schema(format=args.format))
+    _print_json(json_schema(format=args.format, draft=args.draft))
     return EXIT_OK

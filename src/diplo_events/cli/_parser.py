@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_import, _cmd_plover, _commands
+from . import _cmd_anchor, _cmd_corpus, _cmd_import, _cmd_plover, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -126,6 +126,17 @@ def _add_filters(parser: argparse.ArgumentParser, *, full: bool) -> None:
     group.add_argument("--place", metavar="ID", help="events at this place or inside it")
     group.add_argument(
         "--topic", metavar="TOPIC", action="append", help="events with this topic (repeat: all)"
+    )
+
+
+def _add_dataset_output(parser: argparse.ArgumentParser) -> None:
+    """``-o/--output OUT``: the dataset a command writes."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
     )
 
 
@@ -284,5 +295,50 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON Lines with --format jsonl.",
     )
     p.add_argument("--format", choices=("json", "jsonl"), default="json", help="which schema")
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="the schema of a draft (evidence may give only a quote)",
+    )
     p.set_defaults(handler=_commands.schema)
+    _add_corpus_commands(commands)
+    _cmd_anchor.register(commands, _command, _FILE_HELP)
+    _cmd_viz.add_commands(commands, _command, _add_filters, _FILE_HELP)
     return parser
+
+
+def _add_corpus_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``merge`` and ``diff`` (handlers in `_cmd_corpus`)."""
+    p = _command(
+        commands,
+        "merge",
+        "combine datasets into one",
+        "Merge datasets into one: records with the same id and content merge silently; "
+        "--on-conflict settles records with the same id and different content. Conflicts "
+        "settled are listed on standard error.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=_FILE_HELP)
+    _add_dataset_output(p)
+    p.add_argument(
+        "--on-conflict",
+        choices=("error", "first", "last", "combine"),
+        default="error",
+        help="error: fail listing every conflict (default); first/last: keep that record; "
+        "combine: join tuple fields (evidence, aliases, ...), other fields must agree",
+    )
+    p.set_defaults(handler=_cmd_corpus.merge)
+
+    p = _command(
+        commands,
+        "diff",
+        "show the records added, removed and changed between two datasets",
+        "Print \"+ COLLECTION['ID']\" for each record added, \"- COLLECTION['ID']\" for each "
+        "one removed and '~ PATH: OLD -> NEW' for each changed value. Like diff(1), the exit "
+        "code is 0 when the datasets hold the same records, 1 when they differ, and 2 "
+        "when a file is not a valid dataset (3 when it cannot be read).",
+    )
+    p.add_argument("old", metavar="OLD", help=_FILE_HELP)
+    p.add_argument("new", metavar="NEW", help=_FILE_HELP)
+    p.set_defaults(handler=_cmd_corpus.diff)

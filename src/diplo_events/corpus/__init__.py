@@ -1,0 +1,21 @@
+"""Corpus operations: datasets that grow, merge, diff and find their duplicate events.
+
+- `merge` / `merge_with_report`: several datasets into one, with a rule for conflicts;
+- `diff`: records added, removed and changed between two datasets.
+"""
+
+from ._diff import CollectionDiff, Diff, diff
+from ._merge import Conflict, MergeReport, OnConflict, merge, merge_with_report
+from ._records import FieldChange
+
+__all__ = [
+    "CollectionDiff",
+    "Conflict",
+    "Diff",
+    "FieldChange",
+    "MergeReport",
+    "OnConflict",
+    "diff",
+    "merge",
+    "merge_with_report",
+]
