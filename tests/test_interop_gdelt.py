@@ -475,3 +475,9 @@ class TestMore:
         ]
         assert ds.events["gdelt-2"].place is None
         assert [a.reason for a in report.altered] == ["QuadClass must be from 1 to 4; dropped"]
+
+    def test_control_character_in_an_imported_row(self) -> None:
+        """A control character in a field of an imported row is read as a space and the row reported."""
+        ds, report = read_gdelt(stream(event_row(Actor1Name="JA\x07PAN", Actor1Code="JPNGOV")))
+        assert ds.events["gdelt-1001"].participants[0].actor == "gdelt-jpngov-ja-pan"
+        assert [(a.line, a.value) for a in report.altered] == [(1, "\x07")]

@@ -316,3 +316,92 @@ class TestEdgeRows:
         assert len(clashing) == 1
         assert ds.actors[clashing[0]].name == "JAPAN"
         assert any(a.startswith("icews-x") and a.endswith("-chn") for a in ds.actors)
+
+
+ICEWS_COLUMNS_B = [c.encode() for c in ICEWS_COLUMNS]
+
+
+def _row(event_id: str, story: str, *, source: str = "Japan", date: str = "2018-06-01") -> bytes:
+    cells = [event_id, date, source, "", source, "Consult", "040", "1", "China", "", "China", story,
+             "1", "P", "", "", "", "", "", ""]  # fmt: skip
+    return "\t".join(cells).encode()
+
+
+def _file(*rows: bytes) -> io.BytesIO:
+    return io.BytesIO(b"\n".join(["\t".join(ICEWS_COLUMNS).encode(), *rows]) + b"\n")
+
+
+class TestSharedCases:
+    """The behaviours of ../shared/cases 13, 15, A04 and A05, in the project's own suite."""
+
+    def test_repeated_row_far_apart_imported_once(self) -> None:
+        """The same row 100 rows later (past the merge window) is one event; the copy is reported."""
+        rows = [
+            _row("1", "1"),
+            *(_row(str(1000 + i), str(1000 + i)) for i in range(100)),
+            _row("1", "1"),
+        ]
+        reader = IcewsReader(_file(*rows))
+        ids = [r.id for r in reader if isinstance(r, Event)]
+        assert len(ids) == len(set(ids)) == 101
+        assert reader.report.skipped == (
+            RowIssue(
+                line=103, reason="repeats line 2 exactly (imported once)", value="1", row_id="1"
+            ),
+        )
+
+    def test_same_event_id_other_content_kept_apart(self) -> None:
+        """One Event ID on two different rows: both imported, under distinct ids, the second reported."""
+        ds, report = read_icews(_file(_row("7", "1"), _row("7", "2", date="2018-08-01")))
+        first, second = sorted(ds.events)
+        assert first == "icews-7"
+        assert second.startswith("icews-7-")
+        assert report.altered[0].line == 3
+        assert report.altered[0].reason.startswith("Event ID also on line 2 with other content")
+        assert report.rows == report.rows_in_events == 2
+
+    def test_long_actor_name_gets_a_short_id(self) -> None:
+        """An 85-letter name with an unknown country makes a valid, hash-shortened actor id."""
+        cells = _row("1", "7", source="b" * 85).split(b"\t")
+        cells[4] = b"Freedonia Grand Duchy"
+        ds, report = read_icews(_file(b"\t".join(cells)))
+        (actor,) = (a for a in ds.actors.values() if a.name == "b" * 85)
+        assert len(actor.id) == 100
+        assert report.rows_in_events == 1
+
+    def test_normalised_header_names(self) -> None:
+        """``event_id``-style names are read as the ICEWS columns, with a warning."""
+        header = "\t".join(c.lower().replace(" ", "_") for c in ICEWS_COLUMNS).encode()
+        ds, report = read_icews(io.BytesIO(header + b"\n" + _row("1", "1") + b"\n"))
+        assert len(ds) == 1
+        assert report.warnings[0].startswith(
+            "header names differ from the ICEWS names: 'event_id' read as"
+        )
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b"\t".join(ICEWS_COLUMNS_B)
+            + b"\n"
+            + _row("1", "7").replace(b"Consult", b"Con\rsult")
+            + b"\n",
+            b"\t".join(ICEWS_COLUMNS_B) + b"\r" + _row("1", "7") + b"\r",
+            b"\t".join(ICEWS_COLUMNS_B)
+            + b"\n"
+            + _row("1", "7").replace(b"Consult", b"x" * 131_073)
+            + b"\n",
+        ],
+        ids=["bare-cr", "cr-only", "huge-field"],
+    )
+    def test_csv_level_trouble_is_read(self, data: bytes) -> None:
+        """A bare CR in a field, CR-only line ends and a field over csv's limit: the row is imported."""
+        ds, report = read_icews(io.BytesIO(data))
+        assert (report.rows, report.rows_in_events, len(ds)) == (1, 1, 1)
+
+    def test_missing_intensity_left_out_of_the_note(self) -> None:
+        """An Intensity of NA is missing, not bad: the note has no intensity and nothing is reported."""
+        cells = _row("1", "7").split(b"\t")
+        cells[7] = b"NA"
+        ds, report = read_icews(_file(b"\t".join(cells)))
+        assert ds.events["icews-1"].note == "ICEWS event 1; story 7, sentence 1"
+        assert report.altered == ()
