@@ -42,20 +42,20 @@ class TestImport:
         first = tmp_path / "ref.json"
         code, _, err = call(capsys, "export", "reference", "--to", "plover", "-o", str(first))
         assert code == 0
-        assert err.startswith("diplo-events: 17 events with no PLOVER event type left out")
+        assert err.startswith("diplo-events: 21 events with no PLOVER event type left out")
         records = json.loads(first.read_text(encoding="utf-8"))
-        assert len(records) == 36
+        assert len(records) == 35
         back = tmp_path / "back.json"
         code, _, err = call(capsys, "import", "plover", str(first), "-o", str(back), "--quiet")
         assert (code, err) == (0, "")
-        assert len(load(back)) == 36
+        assert len(load(back)) == 35
 
     def test_plover_to_stdout(self, capsys: pytest.CaptureFixture[str]) -> None:
         """'-o -' writes JSON Lines to standard output."""
         code, out, _ = call(capsys, "export", "reference", "--to", "plover", "-o", "-")
         assert code == 0
         events = [json.loads(line)["event"] for line in out.splitlines()]
-        assert len(events) == 36
+        assert len(events) == 35
         assert events[0] == ["CONSULT"]
 
     def test_not_plover_is_exit_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -206,7 +206,8 @@ def plover_record(
     """The PLOVER record of `event`, or the reason it has none (no PLOVER type)."""
     types = list(dict.fromkeys(_types(event)))
     if not types:
-        return f"a {event.kind.value} with no PLOVER event type (no PLOVER or CAMEO code)"
+        article = "an" if event.kind.value[0] in "aeiou" else "a"
+        return f"{article} {event.kind.value} with no PLOVER event type (no PLOVER or CAMEO code)"
     record: dict[str, Any] = {"id": event.id, **_dates(event.when)}
     sides: dict[str, list[dict[str, str]]] = {"actor": [], "recipient": []}
     for p in event.participants:
