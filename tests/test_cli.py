@@ -610,7 +610,9 @@ class TestExport:
         assert code == 0
         collection = json.loads(out)
         assert collection["id"] == "urn:diplo-events:annotations:small"
-        assert collection["total"] == sum(len(e.evidence) for e in dataset())
+        ds = dataset()
+        records = [*ds.actors.values(), *ds.memberships, *ds.places.values(), *ds]
+        assert collection["total"] == sum(len(r.evidence) for r in records) == 5
 
     def test_parquet(
         self, capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path

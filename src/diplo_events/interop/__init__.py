@@ -10,6 +10,7 @@ from .annotations import (
     annotation_collection,
     evidence_from_annotation,
     iter_annotations,
+    record_evidence_from_annotation,
 )
 from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
@@ -55,6 +56,7 @@ __all__ = [
     "read_icews",
     "read_plover",
     "read_polecat",
+    "record_evidence_from_annotation",
     "to_arrow",
     "write_dyads_csv",
     "write_parquet",

@@ -291,7 +291,7 @@ class Event:
         check_enum(problems, "status", self.status, Status)
         if self.place is not None:
             check_id(problems, "place", self.place)
-        if self.topics:
+        if self.topics != ():
             check_items(problems, "topics", self.topics, check_id, unique=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
         if self.sources != ():

@@ -278,17 +278,30 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
 def _identifiers(
     d: dict[str, Any], kwargs: dict[str, Any], path: str, problems: Problems, failed: set[str]
 ) -> None:
-    """Check that ``identifiers``, when present, is a JSON object (the model checks its entries)."""
-    if "identifiers" in d and type(d["identifiers"]) is not dict:
+    """Check that ``identifiers``, when present, is a JSON object repeating no key.
+
+    The model checks its entries.
+    """
+    if "identifiers" not in d:
+        return
+    value = d["identifiers"]
+    repeated = repeated_key(value)
+    if repeated is not None:
+        problems.append(
+            Problem(path=_join(path, "identifiers"), message="repeats a key", value=repeated)
+        )
+    elif type(value) is not dict:
         problems.append(
             Problem(
                 path=_join(path, "identifiers"),
                 message="must be an object mapping schemes to identifiers",
-                value=json_type(d["identifiers"]),
+                value=json_type(value),
             )
         )
-        failed.add("identifiers")
-        kwargs["identifiers"] = ()
+    else:
+        return
+    failed.add("identifiers")
+    kwargs["identifiers"] = ()
 
 
 def decode_membership(d: Any, path: str, problems: Problems) -> Membership | None:

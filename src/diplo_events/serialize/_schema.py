@@ -163,6 +163,8 @@ def _string(field: str) -> Schema:
         return {"type": "string", "pattern": "^[A-Z][A-Z0-9]{1,9}$"}
     if field in _NON_EMPTY:
         return {"type": "string", "minLength": 1}
+    if field == "text":  # a source's text is verbatim: any string, blank included
+        return {"type": "string"}
     return _ref("text")
 
 
