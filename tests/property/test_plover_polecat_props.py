@@ -90,12 +90,19 @@ def test_mutated_polecat_rows_are_read_or_reported(
 @settings(max_examples=25)
 @given(datasets())
 def test_plover_export_round_trip(ds: Any) -> None:
-    """Export, read, export: the second export equals the first read back (a fixpoint)."""
+    """Export, read, export: the second export reads back to itself (a fixpoint).
+
+    PLOVER cannot tell apart two actors with the same code, text and no
+    Wikidata id: they read back as one, so a meeting of only such actors is
+    reported (and only for that reason); every other record reads back.
+    """
     first = list(iter_plover(ds))
     back, report = read_plover(io.BytesIO("\n".join(json.dumps(r) for r in first).encode()))
-    assert report.skipped == ()
+    merged = {"a CONSULT needs two actors", "a meeting needs two sides, but all actors are on one"}
+    assert {s.reason for s in report.skipped} <= merged
     second = list(iter_plover(back))
-    assert [r["id"] for r in second] == [r["id"] for r in first]
-    assert [r["event"] for r in second] == [r["event"] for r in first]
+    assert len(second) == len(first) - len(report.skipped)
+    kept = {r["id"] for r in second}
+    assert [r["event"] for r in second] == [r["event"] for r in first if r["id"] in kept]
     again = read_plover(io.BytesIO("\n".join(json.dumps(r) for r in second).encode()))[0]
     assert list(iter_plover(again)) == second
