@@ -617,11 +617,18 @@ class TestExport:
     def test_parquet(
         self, capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
     ) -> None:
-        """parquet writes the events table; it cannot go to standard output."""
-        pq = pytest.importorskip("pyarrow.parquet")
-        out = tmp_path / "events.parquet"
+        """parquet writes the store, which imports back; it cannot go to standard output."""
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "store"
         assert call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", str(out))[0] == 0
-        assert pq.read_table(out).column("id").to_pylist() == list(dataset().events)
+        back = tmp_path / "back.jsonl"
+        assert call(capsys, "import", "parquet", str(out), "-o", str(back)) == (
+            0,
+            "",
+            f"diplo-events: 5 events written to {back}\n",
+        )
+        assert back.read_bytes() == Path(files["jsonl"]).read_bytes()
+        assert call(capsys, "import", "parquet", str(out), "-o", str(back), "--quiet")[2] == ""
         code, _, err = call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", "-")
         assert code == 2
         assert err.splitlines()[-1] == (
@@ -824,17 +831,15 @@ class TestUnexpectedErrors:
         tmp_path: Path,
     ) -> None:
         """Parquet without pyarrow: the library's message and exit code 4."""
-        from diplo_events.interop import arrow
-
-        def missing() -> object:
-            raise arrow.MissingDependencyError("pyarrow is needed")
-
-        monkeypatch.setattr(arrow, "_pa", missing)
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
         out = str(tmp_path / "x.parquet")
         assert call(capsys, "export", files["json"], "--to", "parquet", "-o", out) == (
             4,
             "",
-            "diplo-events: error: pyarrow is needed\n",
+            (
+                "diplo-events: error: pyarrow is needed for the Parquet store: "
+                "pip install 'diplo-events[arrow]'\n"
+            ),
         )
 
     def test_os_error_without_file_name(

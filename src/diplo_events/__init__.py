@@ -6,7 +6,6 @@ The public API is what ``__all__`` lists; everything else is internal.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .dataset import Dataset
 from .enums import (
     ActorKind,
     AgreementStage,
@@ -36,33 +35,34 @@ from .errors import (
     UnsupportedFormatVersionError,
     ValidationError,
 )
-from .model import (
-    Actor,
-    Agreement,
-    Dispute,
-    Event,
-    EventCode,
-    Evidence,
-    GeoPoint,
-    Incident,
-    Meeting,
-    Membership,
-    PartialDate,
-    Participant,
-    Place,
-    PlaceName,
-    Relation,
-    Source,
-    Statement,
-    TimeSpan,
-    Unbounded,
-    Visit,
-)
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
     from .anchoring import anchor, coverage, reanchor
     from .corpus import Diff, MergeReport, diff, merge, merge_with_report
+    from .dataset import Dataset
+    from .model import (
+        Actor,
+        Agreement,
+        Dispute,
+        Event,
+        EventCode,
+        Evidence,
+        GeoPoint,
+        Incident,
+        Meeting,
+        Membership,
+        PartialDate,
+        Participant,
+        Place,
+        PlaceName,
+        Relation,
+        Source,
+        Statement,
+        TimeSpan,
+        Unbounded,
+        Visit,
+    )
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -79,6 +79,27 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "Actor": "diplo_events.model",
+    "Agreement": "diplo_events.model",
+    "Dispute": "diplo_events.model",
+    "Event": "diplo_events.model",
+    "EventCode": "diplo_events.model",
+    "Evidence": "diplo_events.model",
+    "GeoPoint": "diplo_events.model",
+    "Incident": "diplo_events.model",
+    "Meeting": "diplo_events.model",
+    "Membership": "diplo_events.model",
+    "PartialDate": "diplo_events.model",
+    "Participant": "diplo_events.model",
+    "Place": "diplo_events.model",
+    "PlaceName": "diplo_events.model",
+    "Relation": "diplo_events.model",
+    "Source": "diplo_events.model",
+    "Statement": "diplo_events.model",
+    "TimeSpan": "diplo_events.model",
+    "Unbounded": "diplo_events.model",
+    "Visit": "diplo_events.model",
+    "Dataset": "diplo_events.dataset",
     "anchor": "diplo_events.anchoring",
     "Diff": "diplo_events.corpus",
     "coverage": "diplo_events.anchoring",

@@ -219,11 +219,9 @@ def export(args: argparse.Namespace) -> int:
 
         export_plover(ds, args.output)
     else:
-        from ..interop import write_parquet  # noqa: PLC0415
+        from ._cmd_columnar import export_parquet  # noqa: PLC0415 - keep start-up fast
 
-        if args.output == STDIN:
-            raise CommandError("argument -o/--output: parquet cannot be written to '-'", EXIT_USAGE)
-        write_parquet(ds, args.output)
+        export_parquet(ds, args.output)
     return EXIT_OK
 
 

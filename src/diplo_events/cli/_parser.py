@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_anchor, _cmd_corpus, _cmd_import, _cmd_plover, _cmd_viz, _commands
+from . import _cmd_anchor, _cmd_columnar, _cmd_corpus, _cmd_import, _cmd_plover, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -46,13 +46,7 @@ def _positive(text: str) -> int:
 
 def _import_options(p: argparse.ArgumentParser) -> None:
     """The options every ``import`` command takes: the output and how much to print."""
-    p.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        metavar="OUT",
-        help="the dataset to write (.json or .jsonl; '-': JSON Lines on standard output)",
-    )
+    _add_dataset_output(p)
     noise = p.add_mutually_exclusive_group()
     noise.add_argument(
         "--quiet", action="store_true", help="print no progress, no warnings and no summary"
@@ -251,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write ('-': standard output, except for parquet)",
+        help="the file to write ('-': standard output; for parquet, a directory)",
     )
     p.set_defaults(handler=_commands.export)
 
@@ -286,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     _import_options(p)
     p.set_defaults(handler=_cmd_import.import_gdelt)
     _add_plover_imports(systems)
+    p = _command(
+        systems,
+        "parquet",
+        "import a Parquet store written by 'export --to parquet'",
+        "Read a Parquet store (a directory; see docs/arrow-schema.md), check it as a "
+        "dataset and save it as JSON or JSON Lines.",
+    )
+    p.add_argument("directory", metavar="DIR", help="the store's directory")
+    _add_dataset_output(p)
+    p.add_argument("--quiet", action="store_true", help="print no summary")
+    p.set_defaults(handler=_cmd_columnar.import_parquet)
 
     p = _command(
         commands,

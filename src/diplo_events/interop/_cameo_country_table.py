@@ -7,6 +7,12 @@ and the import names them. GDELT's lookup of these codes is
 ``CAMEO.country.txt`` (https://www.gdeltproject.org/data/lookups/CAMEO.country.txt);
 its three sub-national codes map to the country holding them (the West Bank and
 the Gaza Strip to ``PSE``, Baghdad to ``IRQ``). Any other code is unknown.
+
+Provenance: the region and sub-national codes below were written from the
+CAMEO manual as its authors know it (background knowledge); that lookup file
+could not be retrieved to check them against. A code missing here is
+reported as unknown by the importers, never guessed, so an omission costs a
+reported row, not a wrong country.
 """
 
 from __future__ import annotations

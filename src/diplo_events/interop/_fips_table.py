@@ -6,9 +6,10 @@ differ from ISO's (``JA`` is Japan, ``CH`` China, ``KS`` South Korea). The pairs
 below come from the ``fips`` and ``ISO3`` columns of GeoNames' ``countryInfo.txt``
 (https://download.geonames.org/export/dump/countryInfo.txt, CC BY 4.0): every
 country there with a FIPS code and an ISO code. Codes GeoNames folds into a
-larger ISO entry are added from FIPS 10-4 itself: the Gaza Strip (``GZ``, with
-the West Bank ``WE``, ISO ``PSE``), Jan Mayen (``SJM`` with Svalbard) and the
-United States Minor Outlying Islands (``UMI``). Codes with no ISO country
+larger ISO entry are added from FIPS 10-4 as its authors know it (background
+knowledge, not checked against a copy of the standard): the Gaza Strip
+(``GZ``, with the West Bank ``WE``, ISO ``PSE``), Jan Mayen (``SJM`` with
+Svalbard) and the United States Minor Outlying Islands (``UMI``). Codes with no ISO country
 (``KV`` Kosovo, ``YI`` Serbia and Montenegro, ``OS`` oceans, …) are left out,
 so they are reported as unknown.
 """

@@ -50,13 +50,25 @@ def _check_degrees(problems: Problems, path: str, value: object, limit: int) -> 
         )
 
 
+def _degrees(value: object) -> object:
+    """A whole number of degrees as a float: ``35`` is ``35.0``.
+
+    So every store (JSON, Parquet) gives the same JSON back; anything else is
+    left for the check to judge.
+    """
+    if type(value) is int and -1000 <= value <= 1000:
+        return float(value)
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class GeoPoint:
     """A point on the WGS 84 ellipsoid (EPSG:4326), in decimal degrees.
 
     Attributes:
-        latitude: Degrees north of the equator, from -90 to 90.
-        longitude: Degrees east of Greenwich, from -180 to 180.
+        latitude: Degrees north of the equator, from -90 to 90 (a whole number
+            becomes a float).
+        longitude: Degrees east of Greenwich, from -180 to 180 (likewise).
         precision: What the point locates: the place itself (``site``) or the
             centre of the city, district, province or country holding it, as
             geocoders such as GDELT's report; None when unknown.
@@ -69,8 +81,8 @@ class GeoPoint:
             precision, a feature code that is not upper-case letters and digits.
     """
 
-    latitude: float
-    longitude: float
+    latitude: float = attrs.field(converter=_degrees)
+    longitude: float = attrs.field(converter=_degrees)
     precision: GeoPrecision | None = attrs.field(default=None, converter=to_geo_precision)
     feature: str | None = None
 
