@@ -159,7 +159,7 @@ class TestArrow:
         pytest.importorskip("pyarrow")
         duckdb = pytest.importorskip("duckdb")
         path = tmp_path / "dyads.parquet"
-        assert arrow.write_parquet(dataset(), path, table="dyads", batch_size=2) == 7
+        assert arrow.write_parquet_table(dataset(), path, table="dyads", batch_size=2) == 7
         query = """
             SELECT source_country, target_country, count(*) AS n, round(avg(goldstein), 2) AS g
             FROM read_parquet(?)
@@ -169,7 +169,7 @@ class TestArrow:
         rows = duckdb.execute(query, [str(path)]).fetchall()
         assert rows == [("JPN", "CHN", 3, 0.3), ("CHN", "JPN", 2, -0.5), ("CHN", None, 1, -10.0)]
         events = tmp_path / "events.parquet"
-        assert arrow.write_parquet(dataset(), events) == 5
+        assert arrow.write_parquet_table(dataset(), events) == 5
         meetings = "SELECT count(*) FROM read_parquet(?) WHERE kind = 'meeting'"
         count = duckdb.execute(meetings, [str(events)]).fetchall()
         assert count == [(1,)]

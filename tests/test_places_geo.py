@@ -43,7 +43,7 @@ class TestGeoPoint:
             ),
             (
                 {"latitude": 0, "longitude": -181},
-                "must be from -180 to 180 degrees (got -181) at longitude",
+                "must be from -180 to 180 degrees (got -181.0) at longitude",
             ),
             (
                 {"latitude": True, "longitude": 0},
@@ -121,7 +121,7 @@ class TestJson:
         [
             (
                 '{"latitude":91,"longitude":0}',
-                "must be from -90 to 90 degrees (got 91) at line 2.point.latitude",
+                "must be from -90 to 90 degrees (got 91.0) at line 2.point.latitude",
             ),
             ('{"latitude":1}', "misses a required key (got 'longitude') at line 2.point"),
             ("[1,2]", "must be an object (a point) (got 'an array') at line 2.point"),

@@ -12,7 +12,7 @@ from .annotations import (
     iter_annotations,
     record_evidence_from_annotation,
 )
-from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet
+from .arrow import MissingDependencyError, arrow_schema, iter_batches, to_arrow, write_parquet_table
 from .dyads import DYAD_COLUMNS, dyad_records, iter_dyads, write_dyads_csv
 from .gdelt import (
     GDELT_EVENT_COLUMNS,
@@ -59,6 +59,6 @@ __all__ = [
     "record_evidence_from_annotation",
     "to_arrow",
     "write_dyads_csv",
-    "write_parquet",
+    "write_parquet_table",
     "write_plover",
 ]

@@ -3,7 +3,7 @@
 Needs pyarrow (``pip install 'diplo-events[arrow]'``), imported on first use;
 without it the functions raise `MissingDependencyError`. Every function takes a
 `Dataset` or any iterable of records (such as `diplo_events.iter_records`
-yields) and converts `batch_size` events at a time, so `write_parquet` works
+yields) and converts `batch_size` events at a time, so `write_parquet_table` works
 on datasets larger than memory.
 
 Two tables: ``"events"`` (one row per event: common fields, kind-specific
@@ -33,7 +33,7 @@ __all__ = [
     "arrow_schema",
     "iter_batches",
     "to_arrow",
-    "write_parquet",
+    "write_parquet_table",
 ]
 
 Table = Literal["events", "dyads"]
@@ -164,7 +164,7 @@ def to_arrow(
     return pa.Table.from_batches(batches, schema=arrow_schema(table))
 
 
-def write_parquet(
+def write_parquet_table(
     data: Dataset | Iterable[object],
     path: str | os.PathLike[str],
     *,
