@@ -214,6 +214,10 @@ def export(args: argparse.Namespace) -> int:
 
         text = annotation_collection(ds, collection_id=f"{ANNOTATIONS_BASE}{_stem(args.file)}")
         _write(args.output, lambda f: f.write(text + "\n"), binary=False)
+    elif fmt == "plover":
+        from ._cmd_plover import export_plover  # noqa: PLC0415 - keep start-up fast
+
+        export_plover(ds, args.output)
     else:
         from ._cmd_columnar import export_parquet  # noqa: PLC0415 - keep start-up fast
 

@@ -6,11 +6,11 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_anchor, _cmd_columnar, _cmd_corpus, _cmd_import, _cmd_viz, _commands
+from . import _cmd_anchor, _cmd_columnar, _cmd_corpus, _cmd_import, _cmd_plover, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
-EXPORT_FORMATS = ("json", "jsonl", "csv", "dyads", "annotations", "parquet")
+EXPORT_FORMATS = ("json", "jsonl", "csv", "dyads", "annotations", "parquet", "plover")
 """The formats of ``export --to``."""
 
 _FILE_HELP = (
@@ -134,6 +134,37 @@ def _add_dataset_output(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_plover_imports(
+    systems: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """``import plover`` and ``import polecat`` (handlers in `_cmd_plover`)."""
+    for name, summary, what in (
+        (
+            "plover",
+            "import PLOVER JSON records (a JSON array or JSON Lines)",
+            "the PLOVER file (.json or .jsonl; the gold-standard records are read too)",
+        ),
+        (
+            "polecat",
+            "import a POLECAT weekly file (tab-separated)",
+            "the POLECAT file (.tsv or .txt)",
+        ),
+    ):
+        p = _command(
+            systems,
+            name,
+            summary,
+            f"Read a {name.upper()} file and save it as a dataset; rows are counted on "
+            "standard error as they are read, and every skipped or altered row is "
+            "listed with --verbose.",
+        )
+        p.add_argument("file", metavar="FILE", help=what)
+        _import_options(p)
+        p.set_defaults(
+            handler=_cmd_plover.import_plover if name == "plover" else _cmd_plover.import_polecat
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of ``diplo-events``; each command sets ``handler`` and ``parser``."""
     parser = argparse.ArgumentParser(
@@ -205,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         "convert a dataset to another format",
         "Write a dataset as JSON, JSON Lines, CSV (one row per event), dyads, W3C Web "
-        "Annotations or Parquet.",
+        "Annotations, Parquet or PLOVER records (JSON Lines; a JSON array for .json).",
     )
     p.add_argument("file", metavar="FILE", help=_FILE_HELP)
     p.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="output format")
@@ -248,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mentions", metavar="FILE", help="the GDELT 2.0 mentions file (.mentions.CSV)")
     _import_options(p)
     p.set_defaults(handler=_cmd_import.import_gdelt)
+    _add_plover_imports(systems)
     p = _command(
         systems,
         "parquet",

@@ -1,4 +1,4 @@
-"""Interoperability: ICEWS and GDELT imports; dyadic, Web Annotation and Arrow/Parquet exports.
+"""Interoperability: imports (ICEWS, GDELT, PLOVER, POLECAT), exports (dyads, Arrow, PLOVER, ...).
 
 See ``docs/interop.md``. The exports take a `Dataset` or any iterable of
 records (such as `diplo_events.iter_records` yields), so they stream.
@@ -22,6 +22,9 @@ from .gdelt import (
     read_gdelt,
 )
 from .icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
+from .plover import PloverReader, read_plover
+from .plover_export import PloverExport, iter_plover, write_plover
+from .polecat import POLECAT_COLUMNS, PolecatReader, read_polecat
 
 __all__ = [
     "ANNOTATION_CONTEXT",
@@ -29,6 +32,7 @@ __all__ = [
     "GDELT_EVENT_COLUMNS",
     "GDELT_MENTION_COLUMNS",
     "ICEWS_COLUMNS",
+    "POLECAT_COLUMNS",
     "GdeltFormatError",
     "GdeltReader",
     "IcewsFormatError",
@@ -36,6 +40,9 @@ __all__ = [
     "ImportFormatError",
     "ImportReport",
     "MissingDependencyError",
+    "PloverExport",
+    "PloverReader",
+    "PolecatReader",
     "RowIssue",
     "annotation_collection",
     "arrow_schema",
@@ -44,10 +51,14 @@ __all__ = [
     "iter_annotations",
     "iter_batches",
     "iter_dyads",
+    "iter_plover",
     "read_gdelt",
     "read_icews",
+    "read_plover",
+    "read_polecat",
     "record_evidence_from_annotation",
     "to_arrow",
     "write_dyads_csv",
     "write_parquet_table",
+    "write_plover",
 ]
