@@ -1,10 +1,12 @@
 """Corpus operations: datasets that grow, merge, diff and find their duplicate events.
 
 - `merge` / `merge_with_report`: several datasets into one, with a rule for conflicts;
-- `diff`: records added, removed and changed between two datasets.
+- `diff`: records added, removed and changed between two datasets;
+- `edit`: add, replace and remove records, validating only what changed.
 """
 
 from ._diff import CollectionDiff, Diff, diff
+from ._edit import edit
 from ._merge import Conflict, MergeReport, OnConflict, merge, merge_with_report
 from ._records import FieldChange
 
@@ -16,6 +18,7 @@ __all__ = [
     "MergeReport",
     "OnConflict",
     "diff",
+    "edit",
     "merge",
     "merge_with_report",
 ]

@@ -9,11 +9,11 @@ k-th one of the other dataset.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
-from ..dataset import Dataset
+from ..dataset import Dataset, Record
 from ..errors import Problem, ValidationError
 from ..model import Actor, Event, Membership, PartialDate, Place, Source, TimeSpan
 
@@ -31,8 +31,6 @@ __all__ = [
     "require_datasets",
     "table_of",
 ]
-
-Record = Union[Source, Actor, Membership, Place, Event]  # noqa: UP007 - a runtime alias on 3.10
 
 COLLECTIONS = ("sources", "actors", "memberships", "places", "events")
 """The collections of a `Dataset`, in the order they are validated and written."""
