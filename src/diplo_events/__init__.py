@@ -55,7 +55,16 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
-    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
+    from .corpus import (
+        Diff,
+        MergeReport,
+        diff,
+        event_key,
+        find_duplicates,
+        fold_duplicate,
+        merge,
+        merge_with_report,
+    )
     from .query import Query
     from .reference import load_reference
     from .serialize import (
@@ -82,6 +91,9 @@ _LAZY: dict[str, str] = {
     "TimelineEntry": "diplo_events.analysis",
     "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
+    "event_key": "diplo_events.corpus",
+    "find_duplicates": "diplo_events.corpus",
+    "fold_duplicate": "diplo_events.corpus",
     "dumps": "diplo_events.serialize",
     "from_dict": "diplo_events.serialize",
     "iter_records": "diplo_events.serialize",
@@ -146,6 +158,9 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "event_key",
+    "find_duplicates",
+    "fold_duplicate",
     "from_dict",
     "iter_records",
     "json_schema",
