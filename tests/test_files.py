@@ -5,8 +5,11 @@ from __future__ import annotations
 import errno
 import os
 import pickle
+import signal
 import stat
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,218 @@ class TestAtomicWrites:
         with pytest.raises(FileAccessError) as exc, atomic_path(tmp_path / "x"):
             pass  # pragma: no cover - never reached
         assert exc.value.errno == errno.EACCES
+
+
+class TestTargetsThatAreNotRegularFiles:
+    """One writer for every output: links are followed, pipes and devices written in place."""
+
+    def test_symlink_is_kept_and_its_file_replaced(self, tmp_path: Path) -> None:
+        real = tmp_path / "real.txt"
+        real.write_bytes(b"old")
+        link = tmp_path / "link.txt"
+        link.symlink_to("real.txt")
+        write_atomic(link, [b"new"])
+        assert link.is_symlink()
+        assert link.readlink() == Path("real.txt")
+        assert real.read_bytes() == b"new"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
+
+    def test_chain_of_links_and_dangling_link(self, tmp_path: Path) -> None:
+        """A chain of links reaches the file; a dangling link creates the file it names."""
+        (tmp_path / "a").symlink_to("b")
+        (tmp_path / "b").symlink_to("c.txt")
+        write_atomic(tmp_path / "a", [b"through two links"])
+        assert (tmp_path / "c.txt").read_bytes() == b"through two links"
+        assert (tmp_path / "a").is_symlink()
+        assert (tmp_path / "b").is_symlink()
+
+    def test_fifo_is_written_in_place(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            write_atomic(fifo, [b"through ", b"the pipe"])
+            assert os.read(reader, 100) == b"through the pipe"
+        finally:
+            os.close(reader)
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+    def test_fifo_without_reader_is_refused(self, tmp_path: Path) -> None:
+        """Nobody reads the pipe: refused at once (ENXIO), not waited on, not replaced."""
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        with pytest.raises(FileAccessError) as exc:
+            write_atomic(fifo, [b"x"])
+        assert exc.value.errno == errno.ENXIO
+        assert exc.value.filename == str(fifo)
+        assert "no reader" in str(exc.value)
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+    def test_text_to_character_device(self) -> None:
+        """/dev/null stays a device: the text is written into it."""
+        from diplo_events._files import open_for_writing
+
+        before = Path(os.devnull).stat()
+        with open_for_writing(os.devnull, text=True) as out:
+            out.write("東京\n")
+        after = Path(os.devnull).stat()
+        assert stat.S_ISCHR(after.st_mode)
+        assert (before.st_ino, before.st_rdev) == (after.st_ino, after.st_rdev)
+
+    def test_atomic_path_copies_into_a_device(self) -> None:
+        """A writer that needs a path of its own can still target a device."""
+        with atomic_path(os.devnull) as tmp:
+            tmp.write_bytes(b"parquet bytes")
+            made = tmp
+        assert not made.exists()
+        assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+
+    @pytest.mark.parametrize(
+        ("make", "code"),
+        [
+            (lambda p: p.mkdir(), errno.EISDIR),
+            (lambda p: None, errno.ENOENT),  # below a missing folder, see `where` below
+        ],
+    )
+    def test_errors_name_the_target(
+        self, tmp_path: Path, make: Callable[[Path], object], code: int
+    ) -> None:
+        """Whatever fails, the error names the path asked for, never a temporary file."""
+        target = tmp_path / "out.jsonl" if code == errno.EISDIR else tmp_path / "no" / "out.jsonl"
+        make(target)
+        with pytest.raises(FileAccessError) as exc:
+            write_atomic(target, [b"x"])
+        assert exc.value.errno == code
+        assert exc.value.filename == str(target)
+        assert ".tmp" not in str(exc.value)
+
+    def test_below_a_regular_file(self, tmp_path: Path) -> None:
+        (tmp_path / "file.txt").write_text("x")
+        target = tmp_path / "file.txt" / "out.json"
+        with pytest.raises(FileAccessError) as exc:
+            write_atomic(target, [b"x"])
+        assert exc.value.errno == errno.ENOTDIR
+        assert exc.value.filename == str(target)
+
+    def test_empty_name(self) -> None:
+        with pytest.raises(FileAccessError) as exc:
+            write_atomic("", [b"x"])
+        assert exc.value.errno == errno.ENOENT
+
+    def test_socket_is_refused(self, tmp_path: Path) -> None:
+        import socket
+
+        path = tmp_path / "sock"
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind(str(path))
+            with pytest.raises(FileAccessError) as exc:
+                write_atomic(path, [b"x"])
+        assert exc.value.filename == str(path)
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+class TestAtomicDirectory:
+    def test_creates_and_replaces(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        target = tmp_path / "store"
+        with atomic_directory(target) as tmp:
+            (tmp / "a.parquet").write_bytes(b"1")
+        assert sorted(p.name for p in target.iterdir()) == ["a.parquet"]
+        with atomic_directory(target) as tmp:
+            (tmp / "b.parquet").write_bytes(b"2")
+        assert sorted(p.name for p in target.iterdir()) == ["b.parquet"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+    def test_failure_keeps_the_old_folder(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        target = tmp_path / "store"
+        target.mkdir()
+        (target / "old.parquet").write_bytes(b"old")
+
+        def fill_then_fail() -> None:
+            with atomic_directory(target) as tmp:
+                (tmp / "new.parquet").write_bytes(b"half")
+                raise RuntimeError
+
+        with pytest.raises(RuntimeError):
+            fill_then_fail()
+        assert sorted(p.name for p in target.iterdir()) == ["old.parquet"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+    def test_a_file_in_the_way_is_refused(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        target = tmp_path / "store"
+        target.write_text("a file")
+        with pytest.raises(FileAccessError) as exc, atomic_directory(target):
+            pass  # pragma: no cover - never entered
+        assert exc.value.errno == errno.ENOTDIR
+        assert target.read_text() == "a file"
+
+
+_SLOW_WRITER = """
+import sys, time
+from diplo_events._files import write_atomic
+def chunks():
+    yield b"x" * 1000
+    sys.stdout.write("writing\\n"); sys.stdout.flush()
+    time.sleep(60)
+    yield b"never"
+write_atomic(sys.argv[1], chunks())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stopped_writer_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
+    """SIGTERM or Ctrl-C while writing: the old file stays, nothing else is left beside it.
+
+    The process still ends as the signal ends it (exit status -15 or -2).
+    """
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"old")
+    with subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITER, str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stdout.readline() == b"writing\n"
+        assert len(list(tmp_path.iterdir())) == 2  # the target and its temporary file
+        proc.send_signal(signum)
+        proc.wait(timeout=30)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    assert target.read_bytes() == b"old"
+    assert proc.returncode == -signum
+
+
+_FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+from diplo_events._files import open_for_writing
+try:
+    with open_for_writing(sys.argv[1], text=True) as out:
+        for i in range(10_000):
+            out.write(f"row {i}\\n")
+except OSError as exc:
+    print(type(exc).__name__, exc.errno, exc.filename)
+"""
+
+
+def test_a_full_disk_keeps_the_old_file(tmp_path: Path) -> None:
+    """Writes past a 4 KiB file-size limit fail (EFBIG) as on a full disk: old file intact."""
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old,content\n")
+    out = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert out.stdout.split() == ["FileAccessError", str(errno.EFBIG), str(target)]
+    assert target.read_bytes() == b"old,content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.resources
+import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +80,19 @@ def test_only_attrs_and_dateutil_at_runtime() -> None:
     requires = importlib.metadata.requires("diplo-events") or []
     runtime = sorted(r.split(">")[0].split("=")[0].strip() for r in requires if "extra ==" not in r)
     assert runtime == ["attrs", "python-dateutil"]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DIPLO_EVENTS_EXPECT_INSTALLED"),
+    reason="only when `make test-wheel` runs the suite against the installed wheel",
+)
+def test_suite_runs_against_the_installed_wheel() -> None:
+    """Under `make check` the package comes from the wheel in site-packages, not from src/."""
+    where = Path(diplo_events.__file__).resolve()
+    assert "site-packages" in where.parts
+    assert "src" not in where.parts
+    direct = json.loads(
+        importlib.metadata.distribution("diplo-events").read_text("direct_url.json") or "{}"
+    )
+    assert direct.get("url", "").endswith(".whl")
+    assert not direct.get("dir_info", {}).get("editable", False)

@@ -1,24 +1,53 @@
-"""Files: opening for reading and atomic replacement, with errors from our tree.
+"""Files: opening for reading, and the one writer for every file the project writes.
 
 Every operating-system error becomes a `FileAccessError` (a `DiploEventsError`
-and an `OSError`) naming the file. Writes are atomic: a temporary file beside
-the target is written, flushed and fsynced, then renamed over it, so a reader
-sees the old file or the new one, and a failure midway leaves the old file
-untouched.
+and an `OSError`) naming the file the caller asked for, never a temporary one.
+
+Writes are atomic where the target is a regular file (or does not exist yet):
+a temporary file beside the target is written, flushed and fsynced, then
+renamed over it, so a reader sees the old file or the new one, and a failure
+midway (disk full, a killed process, SIGTERM) leaves the old file untouched
+and no temporary file behind. The other kinds of target are handled as ``cp``
+and ``sort -o`` handle them:
+
+- a symbolic link is followed (a chain of them too): the file it points at is
+  replaced atomically and the link is kept;
+- a named pipe (FIFO) or a character device (``/dev/null``, a terminal) is
+  written in place, since it cannot be replaced without breaking whoever reads
+  it; a FIFO that no process reads is refused rather than waited on;
+- a folder, a socket or a block device is refused.
+
+While a temporary file or folder exists, SIGTERM (what ``kill``, ``timeout``
+and service managers send) is caught in the main thread, the temporary is
+removed, and the signal is then delivered again with its previous handler, so
+the process ends as it would have, without leaving debris. A handler the
+program installed itself is left alone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
+import signal
+import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Any, Literal, overload
 
 from .errors import FileAccessError
 
-__all__ = ["atomic_path", "open_binary", "write_atomic"]
+__all__ = [
+    "atomic_directory",
+    "atomic_path",
+    "open_binary",
+    "open_for_writing",
+    "write_atomic",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -35,6 +64,15 @@ def open_binary(path: PathLike) -> IO[bytes]:
         raise FileAccessError.wrap(exc, os.fspath(path)) from exc
 
 
+def _error(exc: OSError, path: PathLike) -> FileAccessError:
+    """`exc` as a `FileAccessError` that names `path`, whatever file the system named."""
+    return FileAccessError(exc.errno, exc.strerror or str(exc), os.fspath(path))
+
+
+def _refuse(path: PathLike, code: int, why: str) -> FileAccessError:
+    return FileAccessError(code, why, os.fspath(path))
+
+
 def _new_file_mode() -> int:
     """The mode a new file gets under the current umask (``0o666 & ~umask``)."""
     umask = os.umask(0o022)
@@ -42,55 +80,264 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-@contextlib.contextmanager
-def atomic_path(path: PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success, make it replace `path` atomically.
+# --- SIGTERM: remove temporaries, then end as the signal would have ---------------------
 
-    For writers that want a path of their own (a Parquet writer, say). The
-    temporary file gets the old file's permissions (or the umask's), is
-    fsynced and renamed over `path`; the folder is fsynced where the platform
-    allows. On any error the temporary file is removed and `path` is unchanged.
+
+class _Terminated(BaseException):
+    """Raised in the main thread by our SIGTERM handler, so `finally` blocks run."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _cleanup_on_sigterm() -> Iterator[None]:
+    """While inside, SIGTERM raises `_Terminated` (main thread, default handler only).
+
+    On `_Terminated` the caller's cleanup has run by the time it reaches here;
+    the default handler is then restored and the signal sent again.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+    except (ValueError, OSError):  # pragma: no cover - no signals on this platform
+        yield
+        return
+    if previous is not signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise  # pragma: no cover - the signal above ends the process
+    finally:
+        if signal.getsignal(signal.SIGTERM) is _on_sigterm:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _remove(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        if tmp.is_dir() and not tmp.is_symlink():
+            shutil.rmtree(tmp)
+        else:
+            tmp.unlink()
+
+
+# --- what the target is -------------------------------------------------------------------
+
+
+def _resolve(path: PathLike) -> tuple[Path, os.stat_result | None]:
+    """The file to write (symbolic links followed) and its status (None when missing).
 
     Raises:
-        FileAccessError: the file cannot be written.
+        FileAccessError: the target is a folder, a socket or a block device, or
+            the path cannot be looked up (a link loop, a file used as a folder).
     """
     target = Path(path)
+    if os.fspath(path) == "":
+        raise _refuse(path, errno.ENOENT, "No such file or directory")
     try:
-        mode = target.stat().st_mode & 0o7777
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))
+        st: os.stat_result | None = target.stat()
     except FileNotFoundError:
-        mode = _new_file_mode()
+        st = None
     except OSError as exc:
-        raise FileAccessError.wrap(exc, os.fspath(path)) from exc
+        raise _error(exc, path) from exc
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise _refuse(path, errno.EISDIR, "Is a directory")
+    if st is not None and (stat.S_ISSOCK(st.st_mode) or stat.S_ISBLK(st.st_mode)):
+        raise _refuse(path, errno.EINVAL, "Is a socket or block device; not written")
+    return target, st
+
+
+def _is_special(st: os.stat_result | None) -> bool:
+    """A FIFO or character device: written in place, never replaced."""
+    return st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode))
+
+
+def _open_in_place(target: Path, path: PathLike) -> IO[bytes]:
+    """Open a FIFO or character device for writing, refusing a FIFO nobody reads."""
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise FileAccessError.wrap(exc, os.fspath(path)) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with tmp.open("rb+") as written:
-            os.fsync(written.fileno())
-        tmp.chmod(mode)
-        tmp.replace(target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
-            raise FileAccessError.wrap(exc, os.fspath(path)) from exc
-        raise
-    _fsync_folder(target.parent)
+        if exc.errno == errno.ENXIO:
+            raise _refuse(path, exc.errno, "Named pipe with no reader; not written") from exc
+        raise _error(exc, path) from exc
+    with contextlib.suppress(OSError):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "wb")
+
+
+# --- the writer ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_path(path: PathLike) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces `path` atomically.
+
+    For writers that want a path of their own (a Parquet or image writer). The
+    temporary file lies beside the file `path` names (after symbolic links),
+    gets the old file's permissions (or the umask's), is fsynced and renamed
+    over it; the folder is fsynced where the platform allows. When `path` is a
+    FIFO or character device, the temporary file lies in the system's
+    temporary folder and its bytes are then copied into `path`. On any error,
+    and on SIGTERM, the temporary file is removed and `path` is unchanged.
+
+    Raises:
+        FileAccessError: the file cannot be written; it names `path`.
+    """
+    target, st = _resolve(path)
+    special = _is_special(st)
+    mode = _new_file_mode() if st is None else st.st_mode & 0o7777
+    folder = None if special else target.parent
+    with _cleanup_on_sigterm():
+        try:
+            fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise _error(exc, path) from exc
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            yield tmp
+            if special:
+                with tmp.open("rb") as src, _open_in_place(target, path) as out:
+                    shutil.copyfileobj(src, out)
+                tmp.unlink()
+            else:
+                with tmp.open("rb+") as written:
+                    os.fsync(written.fileno())
+                tmp.chmod(mode)
+                tmp.replace(target)
+        except BaseException as exc:
+            _remove(tmp)
+            if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
+                raise _error(exc, path) from exc
+            raise
+    if not special:
+        _fsync_folder(target.parent)
+
+
+@overload
+def open_for_writing(
+    path: PathLike, *, text: Literal[False] = ...
+) -> contextlib.AbstractContextManager[IO[bytes]]: ...
+@overload
+def open_for_writing(
+    path: PathLike, *, text: Literal[True]
+) -> contextlib.AbstractContextManager[IO[str]]: ...
+@overload
+def open_for_writing(
+    path: PathLike, *, text: bool
+) -> contextlib.AbstractContextManager[IO[Any]]: ...
+def open_for_writing(
+    path: PathLike, *, text: bool = False
+) -> contextlib.AbstractContextManager[IO[Any]]:
+    """A context manager giving a file to write `path` through, atomically (see the module).
+
+    With `text`, the file takes `str` and writes UTF-8 with line ends as given
+    (``newline=""``, what the `csv` module needs). A FIFO or character device
+    is written in place; anything else through a temporary file that replaces
+    `path` only when the ``with`` block ends without an error.
+
+    Raises:
+        FileAccessError: the file cannot be written; it names `path`.
+    """
+    return _writing(path, text=text)
+
+
+@contextlib.contextmanager
+def _writing(path: PathLike, *, text: bool) -> Iterator[IO[Any]]:
+    target, st = _resolve(path)
+    if _is_special(st):
+        try:
+            with _open_in_place(target, path) as raw:
+                if not text:
+                    yield raw
+                    return
+                with open(raw.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
+                    yield out
+        except OSError as exc:
+            if isinstance(exc, FileAccessError):
+                raise
+            raise _error(exc, path) from exc
+        return
+    with atomic_path(path) as tmp:
+        try:
+            opened = tmp.open("w", encoding="utf-8", newline="") if text else tmp.open("wb")
+        except OSError as exc:
+            raise _error(exc, path) from exc
+        with opened as out:
+            yield out
 
 
 def write_atomic(path: PathLike, chunks: Iterable[bytes]) -> None:
-    """Write `chunks` to `path` atomically (see `atomic_path`).
+    """Write `chunks` to `path` atomically (see the module).
 
     Raises:
         FileAccessError: the file cannot be written; `path` is then unchanged.
     """
-    with atomic_path(path) as tmp, tmp.open("wb") as out:
+    with open_for_writing(path) as out:
         for chunk in chunks:
             out.write(chunk)
+
+
+@contextlib.contextmanager
+def atomic_directory(path: PathLike) -> Iterator[Path]:
+    """Yield a temporary folder to fill; on success it takes the place of folder `path`.
+
+    The temporary folder lies beside `path`. At the end an old folder at
+    `path` is first renamed aside, the new one renamed into place, and the old
+    one removed; a reader sees the old folder or the new one, except for the
+    instant between the two renames, when `path` is missing. On any error, and
+    on SIGTERM, the temporary folder is removed and `path` is unchanged.
+
+    Raises:
+        FileAccessError: `path` exists and is not a folder, or the folder
+            cannot be written; it names `path`.
+    """
+    target = Path(path)
+    if os.fspath(path) == "":
+        raise _refuse(path, errno.ENOENT, "No such file or directory")
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if target.exists() and not target.is_dir():
+        raise _refuse(path, errno.ENOTDIR, "Not a directory")
+    with _cleanup_on_sigterm():
+        try:
+            tmp = Path(
+                tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            )
+        except OSError as exc:
+            raise _error(exc, path) from exc
+        aside: Path | None = None
+        try:
+            yield tmp
+            if target.exists():
+                aside = Path(
+                    tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+                )
+                target.replace(aside / "old")
+            tmp.replace(target)
+        except BaseException as exc:
+            _remove(tmp)
+            if aside is not None and (aside / "old").exists() and not target.exists():
+                with contextlib.suppress(OSError):
+                    (aside / "old").replace(target)
+            if aside is not None:
+                _remove(aside)
+            if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
+                raise _error(exc, path) from exc
+            raise
+        if aside is not None:
+            _remove(aside)
+    _fsync_folder(target.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

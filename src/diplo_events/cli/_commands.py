@@ -26,7 +26,14 @@ from ._errors import (
     describe_os_error,
     print_error,
 )
-from ._io import STDIN, display_name, invalid_message, load_dataset, read_dataset
+from ._io import (
+    STDIN,
+    display_name,
+    invalid_message,
+    load_dataset,
+    read_dataset,
+    stdout_data,
+)
 
 if TYPE_CHECKING:
     from ..query import Query
@@ -37,12 +44,15 @@ _DATASET_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 
 
 def _print_lines(lines: list[str]) -> None:
+    """Write lines for people; control characters are escaped (`_render.printable`)."""
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write("\n".join(_render.printable(line) for line in lines) + "\n")
 
 
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+def _print_json(value: object) -> None:
+    """Write `value` as indented JSON data (UTF-8) to standard output."""
+    with stdout_data(text=False) as out:
+        out.write((json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -71,7 +81,7 @@ def stats(args: argparse.Namespace) -> int:
     ds = load_dataset(args.file)
     numbers = _render.stats_of(ds, args.top)
     if args.format == "json":
-        sys.stdout.write(_json(numbers))
+        _print_json(numbers)
     else:
         _print_lines(_render.stats_lines(display_name(args.file), numbers))
     return EXIT_OK
@@ -125,14 +135,17 @@ def query(args: argparse.Namespace) -> int:
     if args.format == "table":
         _print_lines(_render.event_table(events))
     elif args.format == "csv":
-        _render.write_csv(events, sys.stdout)
+        with stdout_data(text=True) as out:
+            _render.write_csv(events, out)
     else:
         from ..serialize import dumps  # noqa: PLC0415 - keep start-up fast
 
         if args.limit is not None:
             kept = {e.id for e in events}
             q = q.where(lambda e: e.id in kept)
-        sys.stdout.write(dumps(q.to_dataset(), format=args.format))
+        text = dumps(q.to_dataset(), format=args.format)
+        with stdout_data(text=False) as out:
+            out.write(text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -144,15 +157,14 @@ def timeline(args: argparse.Namespace) -> int:
 
 
 def _write(output: str, write: Callable[[Any], object], *, binary: bool) -> None:
-    """Call `write` with standard output (``-``) or with `output` opened for writing."""
+    """Call `write` with standard output (``-``) or with `output`, written atomically."""
     if output == STDIN:
-        sys.stdout.flush()
-        write(sys.stdout.buffer if binary else sys.stdout)
+        with stdout_data(text=not binary) as out:
+            write(out)
         return
-    mode = "wb" if binary else "w"
-    encoding = None if binary else "utf-8"
-    newline = None if binary else ""
-    with Path(output).open(mode, encoding=encoding, newline=newline) as f:
+    from .._files import open_for_writing  # noqa: PLC0415 - keep start-up fast
+
+    with open_for_writing(output, text=not binary) as f:
         write(f)
 
 
@@ -255,5 +267,5 @@ def schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a document (or of one JSON Lines line)."""
     from ..serialize import json_schema  # noqa: PLC0415 - keep start-up fast
 
-    sys.stdout.write(_json(json_schema(format=args.format)))
+    _print_json(json_schema(format=args.format))
     return EXIT_OK

@@ -8,6 +8,7 @@ code   meaning
 2      usage error: unknown command or flag, bad flag value
 3      a file cannot be read or written (missing, a folder, no permission)
 4      an optional dependency is missing (pyarrow, for Parquet)
+70     internal error: a bug in diplo-events (``EX_SOFTWARE``); please report it
 130    interrupted (Ctrl-C)
 141    standard output was closed early (``| head``), as for SIGPIPE
 =====  ==============================================================
@@ -15,11 +16,13 @@ code   meaning
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
     "EXIT_DEPENDENCY",
+    "EXIT_INTERNAL",
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_IO",
@@ -35,6 +38,7 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_IO = 3
 EXIT_DEPENDENCY = 4
+EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
@@ -56,5 +60,12 @@ def describe_os_error(exc: OSError) -> str:
 
 
 def print_error(message: str, prog: str = "diplo-events") -> None:
-    """Write ``PROG: error: MESSAGE`` as one line to standard error."""
-    sys.stderr.write(f"{prog}: error: {message}\n")
+    """Write ``PROG: error: MESSAGE`` as one line to standard error.
+
+    Control characters in `message` (a file name can hold them) are escaped,
+    so an error cannot drive the terminal; a closed standard error is ignored.
+    """
+    from ._render import printable  # noqa: PLC0415 - _render imports the model
+
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"{prog}: error: {printable(message)}\n")

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any, cast
 
 from ..dataset import Dataset
 from ..errors import ValidationError
 from ._errors import EXIT_INVALID, EXIT_IO, CommandError, describe_os_error
 
-__all__ = ["REFERENCE", "STDIN", "display_name", "invalid_message", "load_dataset", "read_dataset"]
+__all__ = [
+    "REFERENCE",
+    "STDIN",
+    "display_name",
+    "invalid_message",
+    "load_dataset",
+    "read_dataset",
+    "stdout_data",
+]
 
 REFERENCE = "reference"
 """The FILE argument that names the reference dataset shipped with the package."""
@@ -52,6 +64,47 @@ def read_dataset(name: str) -> Dataset:
     if fmt == "jsonl":
         return load(path, format="jsonl")
     return loads(path.read_bytes())
+
+
+class _TextBytes(io.RawIOBase):
+    """Bytes written to a text stream that has no bytes layer, decoded as UTF-8."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self._text = text
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._text.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+
+@contextlib.contextmanager
+def stdout_data(*, text: bool) -> Iterator[IO[Any]]:
+    """Standard output for data (JSON, JSON Lines, CSV): UTF-8 bytes, whatever the locale.
+
+    With `text`, a UTF-8 text layer with line ends as written (``newline=""``).
+
+    Raises:
+        OSError: standard output is closed.
+    """
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # a stand-in without bytes (an IDE's console, a test double)
+        stand_in: IO[Any] = sys.stdout if text else cast("IO[bytes]", _TextBytes(sys.stdout))
+        yield stand_in
+        return
+    if not text:
+        yield raw
+        raw.flush()
+        return
+    wrapper = io.TextIOWrapper(raw, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        wrapper.detach()
 
 
 def invalid_message(name: str, exc: ValidationError) -> str:

@@ -11,18 +11,34 @@ writing raises `BrokenPipeError`. As the Python documentation recommends
 ``os.devnull`` so the interpreter's final flush cannot fail again, and the exit
 code is 141 (128 + SIGPIPE), what a shell reports for a Unix tool stopped by
 SIGPIPE, so ``set -o pipefail`` scripts can tell the output was cut short.
+
+The last line of defence, so that no input, argument, locale or stream state
+shows a traceback:
+
+- a standard stream the shell closed (``<&-``, ``>&-``) reads or writes as a
+  file error (``Bad file descriptor: '<stdout>'``, exit 3);
+- text for people is written in the terminal's encoding with characters it
+  cannot show escaped (``\u6771``), never `UnicodeEncodeError`; data (JSON,
+  JSON Lines, CSV) is always written to standard output as UTF-8 bytes;
+- any other exception is a bug: it is reported in one line as an internal
+  error (exit 70, ``EX_SOFTWARE`` of sysexits.h), with the traceback only when
+  the environment variable ``DIPLO_EVENTS_DEBUG`` is set.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ..errors import DiploEventsError, ValidationError
 from ._errors import (
     EXIT_BROKEN_PIPE,
     EXIT_DEPENDENCY,
+    EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     EXIT_IO,
@@ -67,7 +83,47 @@ def _run(argv: Sequence[str] | None) -> int:
     except DiploEventsError as exc:  # MissingDependencyError is also an ImportError
         print_error(str(exc))
         return EXIT_DEPENDENCY if isinstance(exc, ImportError) else EXIT_INVALID
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        if os.environ.get("DIPLO_EVENTS_DEBUG"):
+            raise
+        print_error(
+            f"internal error ({type(exc).__name__}: {exc}); please report it "
+            "(set DIPLO_EVENTS_DEBUG=1 to see the traceback)"
+        )
+        return EXIT_INTERNAL
     return code
+
+
+class _ClosedStream(io.TextIOBase):
+    """Stands in for a standard stream the shell closed: reading or writing is a file error."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def _fail(self, *_: Any) -> Any:
+        raise OSError(errno.EBADF, "Bad file descriptor", self._name)
+
+    read = readline = write = _fail
+
+    @property
+    def buffer(self) -> Any:
+        """No bytes layer either: asking for it is the same file error."""
+        return self._fail()
+
+    def flush(self) -> None:
+        """Nothing to flush."""
+
+
+def _guard_streams() -> None:
+    """Replace closed standard streams; make text for people never fail to encode."""
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None or getattr(stream, "closed", False):
+            setattr(sys, name, _ClosedStream(f"<{name}>"))
+        elif name != "stdin" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _discard_stdout() -> None:
@@ -86,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     The console script and ``python -m diplo_events`` exit with the code returned.
     """
+    _guard_streams()
     try:
         code = _run(argv)
         sys.stdout.flush()

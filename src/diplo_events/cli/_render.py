@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import IO, Any
 
 from ..dataset import Dataset
 from ..enums import EventKind, Status
@@ -17,6 +18,7 @@ __all__ = [
     "counted",
     "event_table",
     "format_table",
+    "printable",
     "record_counts",
     "stats_lines",
     "stats_of",
@@ -42,6 +44,20 @@ CSV_COLUMNS = (
     "summary",
 )
 """The columns of ``query --format csv``, in order; lists are joined with ``;``."""
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""`text` safe to show on a terminal: control characters escaped as Python writes them.
+
+    C0 and C1 controls (ANSI escape sequences start with one), DEL, the line
+    and paragraph separators and the bidirectional marks and overrides of
+    Unicode (UAX #9, which can make text read in another order than it is
+    stored) become ``\x1b``, ``\u202e`` and the like; everything else is kept.
+    """
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _one_line(text: str) -> str:
@@ -77,7 +93,7 @@ def event_table(events: Iterable[Event]) -> list[str]:
     return format_table(("WHEN", "STATUS", "KIND", "ID", "SUMMARY"), rows)
 
 
-def write_csv(events: Iterable[Event], out: TextIO) -> None:
+def write_csv(events: Iterable[Event], out: IO[str]) -> None:
     """Write one CSV row per event under a header of `CSV_COLUMNS` (RFC 4180 quoting)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
