@@ -22,6 +22,7 @@ from diplo_events import (
     ValidationError,
     Visit,
 )
+from diplo_events.cli import main
 from diplo_events.corpus import DuplicateCandidate, EventKey
 
 from .helpers import collections, dataset, quote
@@ -120,7 +121,7 @@ class TestFindDuplicates:
         (found,) = de.find_duplicates(with_events(coded, copy))[:1]
         assert (found.first, found.second, found.score) == ("ev-visit-2", "ev-visit-3", 1.0)
         assert found.reasons[2:] == (
-            "same time (2018-01-28)",
+            "same day (2018-01-28)",
             "same place (guesthouse)",
             "same participants",
             "same codes",
@@ -274,3 +275,14 @@ class TestFold:
             de.fold_duplicate(ds, "ev-visit", into="ev-visit")
         with pytest.raises(ValidationError, match="must be an event of kind 'visit'"):
             de.fold_duplicate(ds, "ev-meet", into="ev-visit")
+
+
+def test_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """``duplicates`` prints score, ids and reasons, best first; --min-score filters."""
+    assert main(["duplicates", "reference", "--min-score", "0.8"]) == 0
+    assert capsys.readouterr().out == (
+        "0.825 kono-li-meeting kono-yang-meeting: same kind (meeting); same sides (CHN, JPN); "
+        "same span (2018-01); same place (beijing); shared participants (taro-kono); same codes\n"
+    )
+    assert main(["duplicates", "reference", "--min-score", "1.5"]) == 2
+    assert "must be a number from 0 to 1 (got '1.5')" in capsys.readouterr().err

@@ -74,8 +74,8 @@ class DuplicateCandidate:
     Attributes:
         first: The id of the one earlier in the dataset.
         second: The id of the other.
-        score: From 0 to 1: the mean of four scores. Time: the same span to
-            the day 1, the same coarser span 0.7, surely overlapping 0.6,
+        score: From 0 to 1: the mean of four scores. Time: the same day 1,
+            the same month, year or interval 0.7, surely overlapping 0.6,
             possibly overlapping 0.3. Place: the same 1, one inside the other
             0.7, unknown for either 0.5. Participants (actor ids): the same 1,
             some shared 0.6, none shared 0.3. Codes: the same 1, some shared
@@ -234,9 +234,9 @@ def _candidate(
 
 def _time_score(a: TimeSpan, b: TimeSpan) -> tuple[float, str]:
     if a == b:
-        if a.precision is Precision.DAY:
-            return 1.0, f"same time ({a})"
-        return 0.7, f"same time, to the {a.precision.value} ({a})"
+        if a.precision is Precision.DAY and not a.is_interval:
+            return 1.0, f"same day ({a})"
+        return 0.7, f"same span ({a})"
     if a.definitely_overlaps(b):
         return 0.6, f"overlapping time ({a}; {b})"
     return 0.3, f"possibly overlapping time ({a}; {b})"
