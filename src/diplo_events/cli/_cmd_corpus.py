@@ -15,6 +15,7 @@ from ..model import Membership, PartialDate, TimeSpan
 from ._commands import _dataset_format, _print_lines, _save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error, print_error
 from ._io import invalid_message, load_dataset, read_dataset
+from ._render import printable
 
 if TYPE_CHECKING:
     from ..corpus import Diff, MergeReport
@@ -87,7 +88,7 @@ def merge(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     _save(merged, args.output, fmt)
     for line in _report_lines(report):
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(printable(line) + "\n")
     return EXIT_OK
 
 
