@@ -162,6 +162,16 @@ class TestFindDuplicates:
         )
         assert reasons["ev-visit-2", "ev-visit-4"][-1] == "no codes shared"
 
+    def test_nested_either_way(self) -> None:
+        """A place inside the other's place pairs whichever event comes first."""
+        later = attrs.evolve(VISIT, id="ev-visit-9", evidence=[])
+        found = {
+            (d.first, d.second): d.reasons[3] for d in de.find_duplicates(with_events(TWIN, later))
+        }
+        assert found["ev-visit", "ev-visit-2"] == "nested places (guesthouse in beijing)"
+        assert found["ev-visit-2", "ev-visit-9"] == "nested places (guesthouse in beijing)"
+        assert found["ev-visit", "ev-visit-9"] == "same place (beijing)"
+
     def test_reference(self) -> None:
         """In the reference dataset the three Kono meetings of January 2018 pair up first."""
         found = de.find_duplicates(de.load_reference())

@@ -64,6 +64,12 @@ class TestAdd:
             "refers to an unknown actor (got 'kor') at events['ev-new'].participants[0].actor",
         ]
 
+    def test_repeated_within_the_edit(self) -> None:
+        """Two added records with one new id: the second repeats the first, as Dataset() says."""
+        with pytest.raises(ValidationError) as info:
+            dataset().add(statement(), statement())
+        assert messages(info) == ["repeats the id of events[5] (got 'ev-new') at events[6].id"]
+
     def test_add_membership(self) -> None:
         """A membership is added at the end, and checked."""
         m = Membership(person="li-keqiang", organization="chn", title="Premier")
@@ -182,6 +188,12 @@ class TestEditErrors:
         with pytest.raises(ValidationError) as info:
             edit(dataset(), add=[quote("Kono")], remove="ev-visit")  # type: ignore[arg-type, list-item]
         assert [p.path for p in info.value.problems] == ["remove", "add[0]"]
+        with pytest.raises(ValidationError) as info:
+            edit(dataset(), remove=[quote("Kono")], replace=["ev-visit"])  # type: ignore[list-item]
+        assert [(p.path, p.message) for p in info.value.problems] == [
+            ("remove[0]", "must be a record: a Source, Actor, Membership, Place or an event"),
+            ("replace[0]", "must be a record: a Source, Actor, Membership, Place or an event"),
+        ]
         with pytest.raises(ValidationError, match=r"at datasets\[0\]"):
             edit({}, add=[])  # type: ignore[arg-type]
 

@@ -122,12 +122,11 @@ def check_change(
         if any(c in _REFERS_TO[name] for c, _ in targets):
             touched.update(k for k, r in table.items() if refers(r))
         found: dict[Any, list[Problem]] = {}
-        for key in touched:
-            if key in table:
-                check.problems = []
-                method[name](key, table[key])
-                if check.problems:
-                    found[key] = check.problems
+        for key in touched:  # each written or referring record, all in `table`
+            check.problems = []
+            method[name](key, table[key])
+            if check.problems:
+                found[key] = check.problems
         if found:  # in the collection's order, as check_dataset reports them
             out.extend(p for key in table if key in found for p in found[key])
         if name != "memberships" and _new_cycle(table, touched):

@@ -218,8 +218,11 @@ class _Ancestors:
 def _candidate(
     a: Event, b: Event, kind: str, sides: tuple[str, ...], ancestors: _Ancestors
 ) -> DuplicateCandidate | None:
-    if not a.when.possibly_overlaps(b.when):
-        return None
+    """The pair as a candidate, or None when their places rule it out.
+
+    The sweep of `find_duplicates` only pairs events whose spans can overlap:
+    `b` begins no earlier than `a` and no later than `a` can end.
+    """
     place = _place_score(a.place, b.place, ancestors)
     if place is None:
         return None

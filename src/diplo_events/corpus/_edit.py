@@ -96,7 +96,7 @@ class _Edit:
                     value=key,
                 )
             )
-        elif table[key] != record:
+        else:  # `locate` has left out a record equal to the one it replaces
             table[key] = record
             self.written[name].add(key)
             self.gone[name].add(key)

@@ -8,7 +8,6 @@ k-th one of the other dataset.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -184,12 +183,6 @@ def combine(
     except ValidationError as exc:
         raise exc.at(path) from None
     return combined, joined, disagreements
-
-
-def iter_tables(ds: Dataset) -> Iterator[tuple[str, dict[Any, Any]]]:
-    """Each collection's name and `table_of` it."""
-    for name in COLLECTIONS:
-        yield name, table_of(ds, name)
 
 
 def require_datasets(*values: object) -> None:
