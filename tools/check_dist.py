@@ -28,6 +28,9 @@ WHEEL_MUST_HOLD = (
     "diplo_events/reference/reference.json",
     "diplo_events/codes/_cameo_table.py",
     "diplo_events/codes/_plover_table.py",
+    "diplo_events/report/report.css",
+    "diplo_events/report/report.html",
+    "diplo_events/report/report.js",
 )
 SDIST_MUST_HOLD = (
     "pyproject.toml",

@@ -181,6 +181,12 @@ class Dataset:
 
     # -- queries and analyses (see query.py and analysis.py) ---------------------
 
+    def _repr_html_(self) -> str:
+        """A compact HTML summary for Jupyter (see `diplo_events.report.summary_html`)."""
+        from .report._summary import summary_html  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
+        return summary_html(self)
+
     def query(self) -> Query:
         """Start a `Query` over all events; chain conditions on it (see ``docs/queries.md``).
 

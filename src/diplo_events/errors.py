@@ -14,6 +14,7 @@ __all__ = [
     "DecodeError",
     "DiploEventsError",
     "FileAccessError",
+    "MissingDependencyError",
     "Problem",
     "UnsupportedFormatVersionError",
     "ValidationError",
@@ -133,3 +134,11 @@ class FileAccessError(DiploEventsError, OSError):
         """Build the error from the `OSError` that the operating system raised."""
         name = exc.filename if exc.filename is not None else filename
         return cls(exc.errno, exc.strerror or str(exc), name)
+
+
+class MissingDependencyError(DiploEventsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    Raised on first use of a feature behind an extra (``[arrow]``, ``[plot]``,
+    ``[report]``); also an `ImportError`.
+    """

@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_corpus, _commands
+from . import _cmd_corpus, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -250,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "jsonl"), default="json", help="which schema")
     p.set_defaults(handler=_commands.schema)
     _add_corpus_commands(commands)
+    _cmd_viz.add_commands(commands, _command, _add_filters, _FILE_HELP)
     return parser
 
 

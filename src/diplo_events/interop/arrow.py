@@ -22,7 +22,7 @@ from typing import Any, Literal
 from .. import codes
 from .._files import atomic_path
 from ..dataset import Dataset
-from ..errors import DiploEventsError, ValidationError
+from ..errors import MissingDependencyError, ValidationError
 from ..model import Actor, Event
 from ._records import events_of
 from .dyads import DYAD_COLUMNS, _precision, _rows
@@ -43,10 +43,6 @@ _KIND_FIELDS = (
 )  # fmt: skip
 _BOOL_FIELDS = frozenset({"reciprocal"})
 _LIST_FIELDS = frozenset({"terms", "subject_places"})
-
-
-class MissingDependencyError(DiploEventsError, ImportError):
-    """An optional dependency (pyarrow) is not installed."""
 
 
 def _pa() -> Any:
