@@ -249,11 +249,11 @@ class TestEvidence:
         assert problems(exc) == [
             (
                 "actors['kono-taro'].evidence[1].prefix",
-                "does not stand right before the quote in the source text",
+                "does not stand right before the quote in the source text, which reads 'er ' there",
             ),
             (
                 "actors['kono-taro'].evidence[1].suffix",
-                "does not stand right after the quote in the source text",
+                "does not stand right after the quote in the source text, which reads ' visi' there",
             ),
         ]
 

@@ -69,7 +69,7 @@ class TestExamples:
             "2018-01-27/2018-01-28   occurred     day   visit     Japanese Foreign Minister"
             " Taro Kono visits Beijing to improve relations with China.\n"
         ) in out
-        assert "2012/..                 ongoing      year  dispute" in out
+        assert "2012/..                 cancelled    year  meeting" in out
         assert out.splitlines()[-1].startswith("Date precision: {")
 
     def test_03_disputes(self, tmp_path: Path) -> None:
@@ -78,7 +78,9 @@ class TestExamples:
         assert out.startswith(
             "Published 2018-02-09: Sino-Japanese Ties and the Political Thaw in Northeast Asia\n"
         )
-        assert "diaoyu-senkaku-dispute (2012/..): ownership of the Diaoyu/Senkaku islands\n" in out
+        assert (
+            "diaoyu-senkaku-dispute (/2018-02-09): ownership of the Diaoyu/Senkaku islands\n" in out
+        )
         assert (
             "    /2018-02-09  occurred  A Chinese nuclear submarine navigates into maritime"
             " territory contested by China and Japan.\n"
@@ -105,7 +107,7 @@ class TestExamples:
             "Most frequent pairs (all kinds of events):\n"
             f"  {top.a:>5} - {top.b:<6} {top.total:>3}\n"
         )
-        assert "China-Japan events per month:\n  2017-11  6\n  2018-01  7\n" in out
+        assert "China-Japan events per month:\n  2017-11  5\n  2018-01  7\n" in out
         network = ds.meeting_network()
         assert f"Meeting network: {len(network.nodes)} nodes, {len(network.edges)} edges\n" in out
         assert "    CHN - JPN    met 10 times\n" in out
@@ -137,3 +139,39 @@ class TestExamples:
             "Proposed: 2024-03-03/2024 Reyes is invited to visit Rabat later in the year.\n"
         )
         assert list(tmp_path.iterdir()) == []  # it wrote only to a temporary folder
+
+    def test_08_grow_a_corpus(self, ds: de.Dataset, tmp_path: Path) -> None:
+        """The invented draft anchors, merges with the reference (combined), diffs, and coverage."""
+        out = run("08_grow_a_corpus.py", tmp_path)
+        assert out.startswith(
+            "Anchored the invented paragraph: <Dataset: 1 sources, 2 actors, 0 memberships,"
+            " 2 places, 4 events>\n"
+            "  maritime-talks-tokyo      37:124 'On 12 March 2018 officials of Japan and China met"
+            " in Tokyo for talks on maritime safety'\n"
+        )
+        merged = (
+            f"Merged: <Dataset: 2 sources, {len(ds.actors)} actors, {len(ds.memberships)}"
+            f" memberships, {len(ds.places)} places, {len(ds) + 4} events>\n"
+            "  4 values combined, 0 records identical\n"
+        )
+        assert merged in out
+        assert (
+            "From the reference dataset to the merged one:\n"
+            "  sources      +1 added, 0 values changed\n"
+            "  actors       +0 added, 2 values changed\n"
+            "  places       +0 added, 2 values changed\n"
+            "  events       +4 added, 0 values changed\n"
+            "    changed: actors['chn'].evidence\n"
+        ) in out
+        reference = de.coverage(ds, "lim-2018-sino-japanese-ties")
+        covered = len(reference.sentences) - len(reference.uncovered)
+        assert out.endswith(
+            "Coverage:\n"
+            f"  lim-2018-sino-japanese-ties: {reference.share:.0%} of the text quoted,"
+            f" {covered} of {len(reference.sentences)} sentences covered\n"
+            "    not covered (0%): 'Sino-Japanese Ties and the Political Thaw in Northeast Asia'\n"
+            "    not covered (0%): 'Photo Credit: Kyodo News'\n"
+            "  invented-maritime-talks: 83% of the text quoted, 3 of 4 sentences covered\n"
+            "    not covered (0%): 'INVENTED EXAMPLE, NOT A REAL REPORT.'\n"
+        )
+        assert list(tmp_path.iterdir()) == []  # it writes nothing

@@ -99,13 +99,13 @@ class TestCoverage:
 
 class TestPayload:
     def test_every_span_is_highlighted_once(self) -> None:
-        """The reference: 141 spans, each one highlight with a first piece, quote intact."""
+        """The reference: 145 spans, each one highlight with a first piece, quote intact."""
         ds = load_reference()
         data = payload(ds, "t")
         (source,) = data["sources"]
         html = source["html"]
         total = sum(len(r["spans"]) for r in data["records"])
-        assert source["spans"] == total == 141
+        assert source["spans"] == total == 145
         assert sorted(set(map(int, marks(html)))) == list(range(total))
         assert len(re.findall(r"class=\"[^\"]* first\"", html)) == total
         assert strip(html) == ds.sources[source["id"]].text
@@ -171,7 +171,7 @@ class TestSummary:
         ds = load_reference()
         html = ds._repr_html_()
         assert html == summary_html(ds)
-        assert "<b>Dataset</b>: 53 events" in html
+        assert "<b>Dataset</b>: 56 events" in html
         assert "<tr><td>meeting</td><td style='text-align:right'>12</td></tr>" in html
         assert "<tr><td>occurred</td>" in html
         assert "Time range: 2012-01-01 to " in html
@@ -202,6 +202,21 @@ class TestCli:
         err = capsys.readouterr().err
         assert err.startswith(f"diplo-events: {planned} events, ")
         assert err.endswith(f"MB written to {html}\n")
+
+    def test_network_defaults_to_meetings_and_visits(self, tmp_path: Path) -> None:
+        """Without --kind/--status the command draws what network(ds) draws: who met whom."""
+        pytest.importorskip("matplotlib")
+        from diplo_events.analysis import meeting_network
+
+        svg = tmp_path / "n.svg"
+        assert main(["plot", "network", "reference", "-o", str(svg)]) == 0
+        net = meeting_network(load_reference())
+        assert svg.read_text(encoding="utf-8").count('id="edge:') == len(net.edges)
+        every = tmp_path / "all.svg"
+        kinds = ["meeting", "visit", "statement", "incident", "dispute", "agreement"]
+        flags = [part for kind in kinds for part in ("--kind", kind)]
+        assert main(["plot", "network", "reference", "-o", str(every), *flags]) == 0
+        assert every.read_text(encoding="utf-8").count('id="edge:') > len(net.edges)
 
     def test_bad_suffix_is_a_usage_error(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -107,9 +107,9 @@ class TestReferenceReport:
         assert len(reference_page.requests) == 1
 
     def test_one_highlight_per_evidence_span(self, reference_page: Page) -> None:
-        """Each of the 141 evidence spans is one highlight (a first piece), with its quote."""
+        """Each of the 145 evidence spans is one highlight (a first piece), with its quote."""
         spans = [s for r in data(reference_page)["records"] for s in r["spans"]]
-        assert len(spans) == 141
+        assert len(spans) == 145
         found = reference_page.js(
             "[...document.querySelectorAll('mark.first')].map(m => +m.dataset.span)"
         )
@@ -142,18 +142,20 @@ class TestReferenceReport:
         assert wrong == 0
 
     def test_the_timeline_has_one_glyph_per_event(self, reference_page: Page) -> None:
-        """53 glyph points drawn; filtering to meetings leaves one per meeting."""
+        """One glyph point per event (56); filtering to meetings leaves one per meeting."""
         page = reference_page.page
-        assert reference_page.js(f"{GLYPHS}.reduce((n, t) => n + t.x.length, 0)") == 53
-        assert reference_page.js("document.querySelectorAll('#timeline .point').length") >= 53
+        total = len(load_reference())
+        assert total == 56
+        assert reference_page.js(f"{GLYPHS}.reduce((n, t) => n + t.x.length, 0)") == total
+        assert reference_page.js("document.querySelectorAll('#timeline .point').length") >= total
         page.select_option("#f-kind", "meeting")
         meetings = len(load_reference().query().kind("meeting"))
         assert reference_page.js(f"{GLYPHS}.reduce((n, t) => n + t.x.length, 0)") == meetings
-        assert page.inner_text("#shown") == f"{meetings} of 53 events"
+        assert page.inner_text("#shown") == f"{meetings} of {total} events"
         hidden = reference_page.js("document.querySelectorAll('#events li.hidden').length")
-        assert hidden == 53 - meetings
+        assert hidden == total - meetings
         page.select_option("#f-kind", "")
-        assert reference_page.js(f"{GLYPHS}.reduce((n, t) => n + t.x.length, 0)") == 53
+        assert reference_page.js(f"{GLYPHS}.reduce((n, t) => n + t.x.length, 0)") == total
 
     def test_clicking_an_event_marks_its_spans(self, reference_page: Page) -> None:
         """A click in the list selects the event's spans and shows its record."""

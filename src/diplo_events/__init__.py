@@ -24,11 +24,14 @@ from .enums import (
     Status,
 )
 from .errors import (
+    AmbiguousQuoteError,
     DecodeError,
     DiploEventsError,
     FileAccessError,
     MissingDependencyError,
     Problem,
+    QuoteError,
+    QuoteNotFoundError,
     UnsupportedFormatVersionError,
     ValidationError,
 )
@@ -56,6 +59,7 @@ from .model import (
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
+    from .anchoring import anchor, coverage, reanchor
     from .corpus import (
         Diff,
         MergeReport,
@@ -82,7 +86,9 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "anchor": "diplo_events.anchoring",
     "Diff": "diplo_events.corpus",
+    "coverage": "diplo_events.anchoring",
     "DyadCount": "diplo_events.analysis",
     "Edge": "diplo_events.analysis",
     "MeetingNetwork": "diplo_events.analysis",
@@ -101,6 +107,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "diplo_events.serialize",
     "load": "diplo_events.serialize",
     "load_reference": "diplo_events.reference",
+    "reanchor": "diplo_events.anchoring",
     "loads": "diplo_events.serialize",
     "merge": "diplo_events.corpus",
     "merge_with_report": "diplo_events.corpus",
@@ -112,6 +119,7 @@ __all__ = [
     "ActorKind",
     "Agreement",
     "AgreementStage",
+    "AmbiguousQuoteError",
     "CodeScheme",
     "Dataset",
     "DecodeError",
@@ -144,6 +152,8 @@ __all__ = [
     "Problem",
     "Query",
     "Quote",
+    "QuoteError",
+    "QuoteNotFoundError",
     "Relation",
     "RelationKind",
     "Role",
@@ -157,6 +167,8 @@ __all__ = [
     "UnsupportedFormatVersionError",
     "ValidationError",
     "Visit",
+    "anchor",
+    "coverage",
     "diff",
     "dump",
     "dumps",
@@ -171,6 +183,7 @@ __all__ = [
     "loads",
     "merge",
     "merge_with_report",
+    "reanchor",
     "to_dict",
 ]
 

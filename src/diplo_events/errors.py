@@ -11,11 +11,15 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "AmbiguousQuoteError",
+    "Candidate",
     "DecodeError",
     "DiploEventsError",
     "FileAccessError",
     "MissingDependencyError",
     "Problem",
+    "QuoteError",
+    "QuoteNotFoundError",
     "UnsupportedFormatVersionError",
     "ValidationError",
 ]
@@ -120,6 +124,54 @@ class DecodeError(ValidationError):
 
 class UnsupportedFormatVersionError(DecodeError):
     """The input declares a format version this release cannot read (a newer one)."""
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A place in a source's text where a quote stands, or nearly does.
+
+    Attributes:
+        start: Code-point offset where the candidate starts.
+        end: Code-point offset where it ends (exclusive).
+        text: The source text between them.
+        score: How well it matches, from 0 to 1 (1: exactly the quote).
+        differences: What separates the quote from `text`, in words (empty when equal).
+        context: The text around it, the candidate in brackets: ``...Premier [Li] said...``.
+    """
+
+    start: int
+    end: int
+    text: str
+    score: float
+    differences: str = ""
+    context: str = ""
+
+
+class QuoteError(ValidationError):
+    """A quote cannot be placed in a source's text; `candidates` are where it nearly or also stands.
+
+    A `ValidationError` with one problem per quote (its path ends in ``quote``
+    or ``occurrence``), so `anchor` can collect many of them.
+    """
+
+    candidates: tuple[Candidate, ...]
+
+    def __init__(self, problems: Sequence[Problem], candidates: Sequence[Candidate] = ()) -> None:
+        super().__init__(problems)
+        self.candidates = tuple(candidates)
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[type[QuoteError], tuple[tuple[Problem, ...], tuple[Candidate, ...]]]:
+        return (type(self), (self.problems, self.candidates))
+
+
+class QuoteNotFoundError(QuoteError):
+    """The quote does not stand in the text; `candidates` are the nearest places, best first."""
+
+
+class AmbiguousQuoteError(QuoteError):
+    """The quote stands more than once and nothing says which; `candidates` lists every one."""
 
 
 class FileAccessError(DiploEventsError, OSError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
+from ._quotes import describe, differences
 from .enums import ActorKind, EventKind, MeetingFormat, Role
 from .errors import Problem
 from .model import (
@@ -109,29 +110,47 @@ def check_change(
         "places": places,
         "events": events,
     }
-    check = _Checker(sources, actors, places, events)
-    method: dict[str, Callable[[Any, Any], None]] = {
-        "actors": check.actor,
-        "memberships": check.membership,
-        "places": check.place,
-        "events": check.event,
-    }
-    out: list[Problem] = []
+    touched: dict[str, set[Any]] = {}
     for name, table in tables.items():
-        touched = set(written.get(name, ()))
+        keys = set(written.get(name, ()))
         if any(c in _REFERS_TO[name] for c, _ in targets):
-            touched.update(k for k, r in table.items() if refers(r))
-        found: dict[Any, list[Problem]] = {}
-        for key in touched:  # each written or referring record, all in `table`
-            check.problems = []
-            method[name](key, table[key])
+            keys.update(k for k, r in table.items() if refers(r))
+        touched[name] = keys
+    if not _any_problem(_Checker(sources, actors, places, events), tables, touched):
+        return []
+    # Some problem: check the touched records again, in the order and with the search
+    # budget of `check_dataset` (records not touched have no problems to report).
+    check = _Checker(sources, actors, places, events)
+    for name, table in tables.items():
+        method = _method(check, name)
+        keys = touched[name]
+        for key, record in table.items():
+            if key in keys:
+                method(key, record)
+        if name != "memberships" and _new_cycle(table, keys):
+            _check_cycles(check.problems, name, table, lambda r: r.part_of)
+    return check.problems
+
+
+def _method(check: _Checker, name: str) -> Callable[[Any, Any], None]:
+    """The check of `check` for the records of collection `name`."""
+    method: Callable[[Any, Any], None] = getattr(check, name.removesuffix("s"))
+    return method
+
+
+def _any_problem(
+    check: _Checker, tables: Mapping[str, Mapping[Any, Any]], touched: Mapping[str, set[Any]]
+) -> bool:
+    """Whether any touched record has a problem or a written one closes a cycle."""
+    for name, table in tables.items():
+        method = _method(check, name)
+        for key in touched[name]:
+            method(key, table[key])
             if check.problems:
-                found[key] = check.problems
-        if found:  # in the collection's order, as check_dataset reports them
-            out.extend(p for key in table if key in found for p in found[key])
-        if name != "memberships" and _new_cycle(table, touched):
-            _check_cycles(out, name, table, lambda r: r.part_of)
-    return out
+                return True
+        if name != "memberships" and _new_cycle(table, touched[name]):
+            return True
+    return False
 
 
 def _new_cycle(table: Mapping[str, Any], starts: Collection[str]) -> bool:
@@ -205,7 +224,7 @@ def _refers_to(targets: set[tuple[str, str]]) -> Callable[[Any], bool]:
 class _Checker:
     """The cross-record checks of one record at a time, against the dataset's tables."""
 
-    __slots__ = ("actors", "events", "places", "problems", "sources")
+    __slots__ = ("actors", "events", "places", "problems", "searches", "sources")
 
     def __init__(
         self,
@@ -216,6 +235,7 @@ class _Checker:
     ) -> None:
         self.sources, self.actors, self.places, self.events = sources, actors, places, events
         self.problems: list[Problem] = []
+        self.searches = _Searches()  # one budget per check, as messages depend on it
 
     def _need(self, path: str, ref: str, table: Mapping[str, object], what: str) -> bool:
         if ref in table:
@@ -225,7 +245,9 @@ class _Checker:
 
     def _evidence(self, path: str, spans: tuple[Evidence, ...]) -> None:
         for i, span in enumerate(spans):
-            _check_evidence(self.problems, f"{path}.evidence[{i}]", span, self.sources)
+            _check_evidence(
+                self.problems, f"{path}.evidence[{i}]", span, self.sources, self.searches
+            )
 
     def _not_a_person(self, path: str, ref: str) -> None:
         self.problems.append(
@@ -377,8 +399,57 @@ def _event_plainly_valid(
     return True
 
 
+_WHOLE_TEXT_SEARCHES = 16
+"""Mismatched quotes searched for in the whole source text, per check; later ones only nearby."""
+
+_NEARBY = 2_000
+"""Code points searched on each side of a mismatched span's offsets for its quote."""
+
+
+class _Searches:
+    """How many whole-text searches are left; keeps a check of many bad spans linear."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = _WHOLE_TEXT_SEARCHES
+
+    def find(self, text: str, quote: str, start: int) -> int:
+        """Where `quote` stands: near `start`, else (while the budget lasts) anywhere; or -1."""
+        lo = max(0, start - _NEARBY)
+        found = text.find(quote, lo, start + len(quote) + _NEARBY)
+        if found < 0 and self.left > 0:
+            self.left -= 1
+            found = text.find(quote)
+        return found
+
+
+def _only(expected: str, actual: str) -> str:
+    """``"; they differ only in ..."`` when folding explains the difference, else ``""``."""
+    if differences(expected, actual) is None:
+        return ""
+    return f"; they differ only in {describe(expected, actual)}"
+
+
+def _mismatch(span: Evidence, actual: str, text: str, searches: _Searches) -> str:
+    """Say how the quote differs from the text at its offsets, and where it stands if elsewhere."""
+    message = (
+        f"does not match the source text at {span.start}:{span.end}, which reads {_clip(actual)!r}"
+    )
+    if differences(span.quote, actual) is not None:
+        return message + _only(span.quote, actual)
+    found = searches.find(text, span.quote, span.start)
+    if found >= 0:
+        message += f"; the quote occurs at {found}:{found + len(span.quote)}"
+    return message
+
+
 def _check_evidence(
-    problems: list[Problem], path: str, span: Evidence, sources: Mapping[str, Source]
+    problems: list[Problem],
+    path: str,
+    span: Evidence,
+    sources: Mapping[str, Source],
+    searches: _Searches,
 ) -> None:
     source = sources.get(span.source)
     if source is None:
@@ -400,34 +471,27 @@ def _check_evidence(
         return
     actual = text[span.start : span.end]
     if actual != span.quote:
-        found = text.find(span.quote)
-        hint = f"; the quote occurs at {found}:{found + len(span.quote)}" if found >= 0 else ""
         problems.append(
             Problem(
                 path=f"{path}.quote",
-                message=f"does not match the source text at {span.start}:{span.end}, "
-                f"which reads {_clip(actual)!r}{hint}",
+                message=_mismatch(span, actual, text, searches),
                 value=span.quote,
             )
         )
-    if span.prefix is not None and text[max(0, span.start - len(span.prefix)) : span.start] != (
-        span.prefix
-    ):
-        problems.append(
-            Problem(
-                path=f"{path}.prefix",
-                message="does not stand right before the quote in the source text",
-                value=span.prefix,
+    contexts = (
+        ("prefix", span.prefix, "before", max(0, span.start - len(span.prefix or "")), span.start),
+        ("suffix", span.suffix, "after", span.end, span.end + len(span.suffix or "")),
+    )
+    for name, expected, where, lo, hi in contexts:
+        if expected is not None and text[lo:hi] != expected:
+            problems.append(
+                Problem(
+                    path=f"{path}.{name}",
+                    message=f"does not stand right {where} the quote in the source text, "
+                    f"which reads {text[lo:hi]!r} there{_only(expected, text[lo:hi])}",
+                    value=expected,
+                )
             )
-        )
-    if span.suffix is not None and text[span.end : span.end + len(span.suffix)] != span.suffix:
-        problems.append(
-            Problem(
-                path=f"{path}.suffix",
-                message="does not stand right after the quote in the source text",
-                value=span.suffix,
-            )
-        )
 
 
 def _clip(text: str, limit: int = 40) -> str:

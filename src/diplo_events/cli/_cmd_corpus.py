@@ -12,7 +12,7 @@ import attrs
 
 from ..errors import ValidationError
 from ..model import Membership, PartialDate, TimeSpan
-from ._commands import _dataset_format, _print_lines, _save
+from ._commands import _print_lines, dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error, print_error
 from ._io import invalid_message, load_dataset, read_dataset
 from ._render import printable
@@ -78,7 +78,7 @@ def merge(args: argparse.Namespace) -> int:
     """Merge the files into ``-o OUT``; list the conflicts settled on standard error."""
     from ..corpus import merge_with_report  # noqa: PLC0415 - keep start-up fast
 
-    fmt = _dataset_format(args.output, "-o/--output")
+    fmt = dataset_format(args.output, "-o/--output")
     datasets = [load_dataset(name) for name in args.files]
     try:
         merged, report = merge_with_report(*datasets, on_conflict=args.on_conflict)
@@ -86,7 +86,7 @@ def merge(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print_error(str(problem))
         return EXIT_INVALID
-    _save(merged, args.output, fmt)
+    save(merged, args.output, fmt)
     for line in _report_lines(report):
         sys.stderr.write(printable(line) + "\n")
     return EXIT_OK

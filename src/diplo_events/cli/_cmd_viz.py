@@ -34,6 +34,12 @@ def plot(args: argparse.Namespace) -> int:
     if args.picture == "timeline":
         figure = pictures.timeline(events, lanes=args.lanes, labels=args.labels, title=args.title)
     else:
+        # Who met whom: as in the library, meetings and visits that occurred unless the
+        # flags choose other kinds or statuses.
+        if not getattr(args, "kind", None):
+            events = events.kind("meeting", "visit")
+        if not getattr(args, "status", None):
+            events = events.status("occurred")
         figure = pictures.network(events, by=args.by, title=args.title)
     pictures.save(figure, args.output)
     return EXIT_OK
@@ -69,7 +75,8 @@ def add_commands(
         "draw a timeline or who-met-whom network (SVG, PNG or PDF)",
         "Draw the chosen events: 'timeline' shows how well each date is known (solid bar: "
         "certain days; thin line: possible days; arrows: open or unknown ends; hollow: "
-        "planned; crossed: cancelled or denied); 'network' shows who met whom. Needs the "
+        "planned; crossed: cancelled or denied); 'network' shows who met whom (meetings and "
+        "visits that occurred, unless --kind or --status say otherwise). Needs the "
         "[plot] extra (matplotlib).",
     )
     p.add_argument("picture", choices=("timeline", "network"), help="which picture")

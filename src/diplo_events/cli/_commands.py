@@ -38,7 +38,17 @@ from ._io import (
 if TYPE_CHECKING:
     from ..query import Query
 
-__all__ = ["export", "import_icews", "query", "schema", "stats", "timeline", "validate"]
+__all__ = [
+    "dataset_format",
+    "export",
+    "import_icews",
+    "query",
+    "save",
+    "schema",
+    "stats",
+    "timeline",
+    "validate",
+]
 
 _DATASET_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 
@@ -168,7 +178,7 @@ def _write(output: str, write: Callable[[Any], object], *, binary: bool) -> None
         write(f)
 
 
-def _dataset_format(output: str, flag: str) -> str:
+def dataset_format(output: str, flag: str) -> str:
     """The dataset format (``json`` or ``jsonl``) an output name implies; ``-`` is JSON Lines."""
     if output == STDIN:
         return "jsonl"
@@ -180,7 +190,7 @@ def _dataset_format(output: str, flag: str) -> str:
     return fmt
 
 
-def _save(ds: Dataset, output: str, fmt: str) -> None:
+def save(ds: Dataset, output: str, fmt: str) -> None:
     from ..serialize import dump  # noqa: PLC0415 - keep start-up fast
 
     if output == STDIN:
@@ -194,7 +204,7 @@ def export(args: argparse.Namespace) -> int:
     ds = load_dataset(args.file)
     fmt = args.to
     if fmt in _DATASET_SUFFIXES.values():
-        _save(ds, args.output, fmt)
+        save(ds, args.output, fmt)
     elif fmt == "csv":
         _write(args.output, lambda f: _render.write_csv(ds, f), binary=False)
     elif fmt == "dyads":
@@ -243,12 +253,12 @@ def import_icews(args: argparse.Namespace) -> int:
     """Read an ICEWS event file and save it as a dataset, with progress on standard error."""
     from ..interop.icews import read_icews  # noqa: PLC0415 - keep start-up fast
 
-    fmt = _dataset_format(args.output, "-o/--output")
+    fmt = dataset_format(args.output, "-o/--output")
     try:
         ds, report = read_icews(args.file, progress=_progress(args.quiet))
     except ValidationError as exc:
         raise CommandError(invalid_message(args.file, exc), EXIT_INVALID) from None
-    _save(ds, args.output, fmt)
+    save(ds, args.output, fmt)
     if args.verbose:
         for row in report.skipped:
             sys.stderr.write(f"diplo-events: skipped line {row.line} ({row.code}): {row.reason}\n")
@@ -267,5 +277,5 @@ def schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a document (or of one JSON Lines line)."""
     from ..serialize import json_schema  # noqa: PLC0415 - keep start-up fast
 
-    _print_json(json_schema(format=args.format))
+    _print_json(json_schema(format=args.format, draft=args.draft))
     return EXIT_OK

@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_corpus, _cmd_viz, _commands
+from . import _cmd_anchor, _cmd_corpus, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -248,8 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
         "JSON Lines with --format jsonl.",
     )
     p.add_argument("--format", choices=("json", "jsonl"), default="json", help="which schema")
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="the schema of a draft (evidence may give only a quote)",
+    )
     p.set_defaults(handler=_commands.schema)
     _add_corpus_commands(commands)
+    _cmd_anchor.register(commands, _command, _FILE_HELP)
     _cmd_viz.add_commands(commands, _command, _add_filters, _FILE_HELP)
     return parser
 

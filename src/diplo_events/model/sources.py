@@ -67,6 +67,39 @@ class Source:
         check_text(problems, "note", self.note, optional=True)
         raise_problems(problems)
 
+    def locate(
+        self,
+        quote: str,
+        *,
+        occurrence: int | None = None,
+        prefix: str | None = None,
+        suffix: str | None = None,
+    ) -> Evidence:
+        """Evidence for `quote` in this source's text, with code-point offsets.
+
+        W3C TextQuoteSelector semantics: `quote` is the ``exact`` text;
+        `prefix` and `suffix`, when given, must stand immediately before and
+        after it (and are kept in the evidence). Occurrences may overlap;
+        `occurrence` (from 1) picks one among those whose prefix and suffix match.
+
+        >>> src = Source(id="s", title="T", text="Abe met Xi. Abe left.")
+        >>> src.locate("Abe", occurrence=2)
+        Evidence(source='s', start=12, end=15, quote='Abe', prefix=None, suffix=None)
+
+        Raises:
+            QuoteNotFoundError: the quote (with that prefix, suffix and
+                occurrence) is not in the text; its ``candidates`` are the
+                nearest places and its message says what differs (Unicode
+                normalisation, quote marks, dashes, whitespace, case).
+            AmbiguousQuoteError: the quote stands more than once and nothing
+                chooses; its ``candidates`` list every occurrence with context.
+            ValidationError: the source has no text, or an argument has the
+                wrong type.
+        """
+        from ..anchoring._locate import locate  # noqa: PLC0415 - model stays below anchoring
+
+        return locate(self, quote, occurrence=occurrence, prefix=prefix, suffix=suffix)
+
 
 @attrs.frozen(kw_only=True)
 class Evidence:

@@ -184,12 +184,34 @@ def _event_defs(tag: dict[str, Schema] | None = None, prefix: str = "") -> dict[
     }
 
 
-def json_schema(*, format: str = "json") -> dict[str, Any]:  # noqa: A002 - matches dumps()
+def _draft_evidence(full: Schema) -> Schema:
+    """Evidence in a draft: with offsets as usual, or a quote to be placed by ``anchor``."""
+    text = _string("quote")
+    quote: Schema = {
+        "type": "object",
+        "description": "A quote without offsets; diplo-events anchor places it in the source text.",
+        "properties": {
+            "source": _ref("id"),
+            "quote": text,
+            "occurrence": {"type": "integer", "minimum": 1},
+            "prefix": text,
+            "suffix": text,
+        },
+        "required": ["quote"],
+        "additionalProperties": False,
+    }
+    return {"oneOf": [full, quote]}
+
+
+def json_schema(*, format: str = "json", draft: bool = False) -> dict[str, Any]:  # noqa: A002
     """The JSON Schema (draft 2020-12) of a JSON document, or of one JSON Lines line.
 
     Args:
         format: ``"json"`` for a whole document, ``"jsonl"`` for one line of
             JSON Lines (the header or a record tagged with ``type``).
+        draft: The schema of a draft instead (see `diplo_events.anchor`):
+            any evidence span may give only ``quote``, with ``occurrence``
+            (from 1), ``prefix``, ``suffix`` and ``source`` optional.
 
     Returns:
         A new dict each call, ready for ``json.dumps`` or a validator.
@@ -201,6 +223,9 @@ def json_schema(*, format: str = "json") -> dict[str, Any]:  # noqa: A002 - matc
 
     defs: dict[str, Schema] = _shared_defs()
     defs.update({_name(c): _record(c) for c in _RECORDS})
+    if draft:
+        defs["evidence"] = _draft_evidence(defs["evidence"])
+    kind = "draft" if draft else "document"
     defs.update(_event_defs())
     defs["event"] = {"oneOf": [_ref(c.kind.value) for c in EVENT_CLASSES]}
     header: dict[str, Schema] = {
@@ -214,7 +239,7 @@ def json_schema(*, format: str = "json") -> dict[str, Any]:  # noqa: A002 - matc
             properties[name] = {"type": "array", "items": _ref(_name(cls))}
         return {
             **base,
-            "title": f"diplo-events document, format version {FORMAT_VERSION}",
+            "title": f"diplo-events {kind}, format version {FORMAT_VERSION}",
             "type": "object",
             "properties": properties,
             "required": list(properties),
@@ -241,7 +266,8 @@ def json_schema(*, format: str = "json") -> dict[str, Any]:  # noqa: A002 - matc
                 lines.append(_ref(f"line_{name[:-1]}"))
         return {
             **base,
-            "title": f"one line of diplo-events JSON Lines, format version {FORMAT_VERSION}",
+            "title": f"one line of diplo-events JSON Lines{' (a draft)' if draft else ''}, "
+            f"format version {FORMAT_VERSION}",
             "oneOf": lines,
             "$defs": defs,
         }
