@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,13 @@ from diplo_events import (
     TimeSpan,
     Visit,
 )
+
+SHARED_DATA = Path(
+    os.environ.get("DIPLO_EVENTS_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
+"""The shared real data files (``../shared/data`` beside the repository, or the
+folder ``DIPLO_EVENTS_SHARED_DATA`` names); tests using it skip when it is absent."""
 
 TEXT = (
     "On January 27-28, 2018, Japanese Foreign Minister Taro Kono visited Beijing. "

@@ -25,6 +25,7 @@ from diplo_events.interop.icews import ICEWS_COLUMNS
 from diplo_events.serialize import dump, json_schema, load, loads
 
 from .helpers import dataset
+from .test_interop_gdelt import event_row, mention_row
 
 SCRIPT = Path(sys.executable).with_name("diplo-events")
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -609,16 +610,25 @@ class TestExport:
         assert code == 0
         collection = json.loads(out)
         assert collection["id"] == "urn:diplo-events:annotations:small"
-        assert collection["total"] == sum(len(e.evidence) for e in dataset())
+        ds = dataset()
+        records = [*ds.actors.values(), *ds.memberships, *ds.places.values(), *ds]
+        assert collection["total"] == sum(len(r.evidence) for r in records) == 5
 
     def test_parquet(
         self, capsys: pytest.CaptureFixture[str], files: dict[str, str], tmp_path: Path
     ) -> None:
-        """parquet writes the events table; it cannot go to standard output."""
-        pq = pytest.importorskip("pyarrow.parquet")
-        out = tmp_path / "events.parquet"
+        """parquet writes the store, which imports back; it cannot go to standard output."""
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "store"
         assert call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", str(out))[0] == 0
-        assert pq.read_table(out).column("id").to_pylist() == list(dataset().events)
+        back = tmp_path / "back.jsonl"
+        assert call(capsys, "import", "parquet", str(out), "-o", str(back)) == (
+            0,
+            "",
+            f"diplo-events: 5 events written to {back}\n",
+        )
+        assert back.read_bytes() == Path(files["jsonl"]).read_bytes()
+        assert call(capsys, "import", "parquet", str(out), "-o", str(back), "--quiet")[2] == ""
         code, _, err = call(capsys, "export", files["jsonl"], "--to", "parquet", "-o", "-")
         assert code == 2
         assert err.splitlines()[-1] == (
@@ -652,7 +662,10 @@ class TestImportIcews:
         assert (result.returncode, result.stdout) == (0, "")
         assert result.stderr.splitlines() == [
             "diplo-events: 4 rows read",
-            f"diplo-events: 2 events from 4 rows (2 merged, 1 skipped, 0 warnings) written to {out}",
+            (
+                "diplo-events: 2 events from 4 rows (2 merged, 1 skipped, 0 altered, 0 warnings) "
+                f"written to {out}"
+            ),
         ]
         assert [e.kind.value for e in load(out)] == ["visit", "statement"]
 
@@ -663,7 +676,9 @@ class TestImportIcews:
             capsys, "import", "icews", source, "-o", str(tmp_path / "x.json"), "--verbose"
         )
         assert code == 0
-        assert "diplo-events: skipped line 5 (999): unknown CAMEO code" in err.splitlines()
+        assert (
+            "diplo-events: skipped line 5 (4): unknown CAMEO code (got '999')" in err.splitlines()
+        )
         code, out, err = call(capsys, "import", "icews", source, "-o", "-", "--quiet")
         assert (code, err) == (0, "")
         assert len(loads(out)) == 2
@@ -677,11 +692,12 @@ class TestImportIcews:
         )
         assert (code, out) == (1, "")
         assert err == (
-            f"diplo-events: error: {files['json']}: must be the ICEWS header of 20 columns (got '{{') at line 1\n"
+            f"diplo-events: error: {files['json']}: the header has none of the 20 ICEWS columns "
+            "(got '{') at line 1\n"
         )
 
     def test_warnings_listed(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-        """--verbose also prints the import's warnings (an unknown country here)."""
+        """The import's warnings are printed (an unknown country here)."""
         source = icews_file(tmp_path / "events.tab")
         source.write_text(
             source.read_text(encoding="utf-8").replace("\tChina\t100\t", "\tNarnia\t100\t", 1),
@@ -815,17 +831,15 @@ class TestUnexpectedErrors:
         tmp_path: Path,
     ) -> None:
         """Parquet without pyarrow: the library's message and exit code 4."""
-        from diplo_events.interop import arrow
-
-        def missing() -> object:
-            raise arrow.MissingDependencyError("pyarrow is needed")
-
-        monkeypatch.setattr(arrow, "_pa", missing)
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
         out = str(tmp_path / "x.parquet")
         assert call(capsys, "export", files["json"], "--to", "parquet", "-o", out) == (
             4,
             "",
-            "diplo-events: error: pyarrow is needed\n",
+            (
+                "diplo-events: error: pyarrow is needed for the Parquet store: "
+                "pip install 'diplo-events[arrow]'\n"
+            ),
         )
 
     def test_os_error_without_file_name(
@@ -838,3 +852,76 @@ class TestUnexpectedErrors:
 
         monkeypatch.setattr(commands, "schema", fails)
         assert call(capsys, "schema") == (3, "", "diplo-events: error: No space left on device\n")
+
+
+class TestImportGdelt:
+    def test_import_with_mentions(self, tmp_path: Path) -> None:
+        """Events and mentions become a dataset that loads; the summary goes to stderr."""
+        events = tmp_path / "events.tab"
+        mentions = tmp_path / "mentions.tab"
+        events.write_text(event_row() + "\n", encoding="utf-8")
+        mentions.write_text(mention_row() + "\n", encoding="utf-8")
+        out = tmp_path / "gdelt.json"
+        result = run("import", "gdelt", str(events), "--mentions", str(mentions), "-o", str(out))
+        assert (result.returncode, result.stdout) == (0, "")
+        assert result.stderr.splitlines()[-1] == (
+            f"diplo-events: 1 events from 2 rows (0 merged, 0 skipped, 0 altered, 0 warnings) "
+            f"written to {out}"
+        )
+        ds = load(out)
+        assert len(ds.sources) == 2
+
+    def test_gdelt1_refused(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A GDELT 1.0 file exits 1 with a one-line message saying so."""
+        events = tmp_path / "old.tab"
+        events.write_text("\t".join(["1"] * 57) + "\n", encoding="utf-8")
+        code, out, err = call(
+            capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.json")
+        )
+        assert (code, out) == (1, "")
+        assert "this is a GDELT 1.0 event file" in err
+        assert len(err.splitlines()) == 1
+
+    def test_verbose_lists_rows(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--verbose prints every skipped and altered row; control characters never reach it."""
+        events = tmp_path / "events.tab"
+        rows = [event_row(GoldsteinScale="99"), event_row(GLOBALEVENTID="2", EventCode="999\x1b")]
+        events.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, _, err = call(
+            capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.jsonl"), "--verbose"
+        )
+        assert code == 0
+        lines = err.splitlines()
+        assert "diplo-events: skipped line 2 (2): unknown CAMEO EventCode (got '999')" in lines
+        assert (
+            "diplo-events: altered line 1 (1001): GoldsteinScale must be from -10 to 10; dropped "
+            "(got '99')"
+        ) in lines
+        assert "\x1b" not in err
+
+
+class TestImportRendering:
+    def test_progress_printed_once_per_count(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The progress printer skips a count it has already shown (the final call repeats it)."""
+        from diplo_events.cli._cmd_import import progress_printer
+
+        show = progress_printer(quiet=False)
+        assert show is not None
+        show(10_000)
+        show(10_000)
+        assert capsys.readouterr().err == "diplo-events: 10,000 rows read\n"
+        assert progress_printer(quiet=True) is None
+
+    def test_default_output(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Without --verbose: warnings and the summary, no row list."""
+        events = tmp_path / "events.tab"
+        rows = [event_row(GoldsteinScale="99", Actor2CountryCode="EUR", Actor2Code="EUR")]
+        events.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        code, _, err = call(capsys, "import", "gdelt", str(events), "-o", str(tmp_path / "x.json"))
+        assert code == 0
+        lines = err.splitlines()
+        assert lines[-2].startswith("diplo-events: warning: line 1: actor country code 'EUR'")
+        assert lines[-1].startswith(
+            "diplo-events: 1 events from 1 rows (0 merged, 0 skipped, 1 altered"
+        )
+        assert not any("altered line" in x for x in lines)

@@ -72,3 +72,39 @@ class TestValidationError:
         """Code that catches ValueError keeps working."""
         with pytest.raises(ValueError, match="bad"):
             raise ValidationError.one("x", "bad", 1)
+
+
+class TestBoundedRendering:
+    """Problem values render bounded in depth and length, whatever they hold."""
+
+    def render(self, value: object) -> str:
+        return str(Problem(path="", message="m", value=value))
+
+    def test_dicts(self) -> None:
+        """Insertion order is kept; empty, deep and long objects are clipped, subclasses too."""
+        assert self.render({}) == "m (got {})"
+        assert self.render({"a": {"b": {"c": {"d": {"e": {"f": {"g": 1}}}}}}}) == (
+            "m (got {'a': {'b': {'c': {'d': {'e': {'f': {...}}}}}}})"
+        )
+        many = self.render({f"k{i}": i for i in range(100)})
+        assert many.startswith("m (got {'k0': 0, 'k1': 1,")
+        assert many.endswith("...)")
+
+        class Sub(dict):  # type: ignore[type-arg]
+            pass
+
+        assert self.render(Sub(b=1, a=2)) == "m (got {'b': 1, 'a': 2})"
+
+    def test_sequences_and_records(self) -> None:
+        """Tuple subclasses render as their items; a record too deep to render is named."""
+
+        class Pair(tuple):  # type: ignore[type-arg]
+            __slots__ = ()
+
+        assert self.render(Pair((1, 2))) == "m (got [1, 2])"
+
+        class Deep:
+            def __repr__(self) -> str:
+                raise RecursionError
+
+        assert self.render(Deep()).startswith("m (got <Deep instance at 0x")

@@ -304,7 +304,7 @@ def test_a_stopped_writer_leaves_no_temporary_file(tmp_path: Path, signum: int) 
         assert proc.stdout.readline() == b"writing\n"
         assert len(list(tmp_path.iterdir())) == 2  # the target and its temporary file
         proc.send_signal(signum)
-        proc.wait(timeout=30)
+        proc.wait(timeout=120)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
     assert target.read_bytes() == b"old"
     assert proc.returncode == -signum

@@ -13,7 +13,6 @@ import attrs
 import pytest
 
 from diplo_events import Dataset, EventCode, ValidationError
-from diplo_events.interop import annotations as web_annotations
 from diplo_events.interop import arrow, dyads
 from diplo_events.serialize import dumps, iter_records
 from tests.helpers import collections
@@ -112,107 +111,6 @@ class TestDyads:
         with pytest.raises(ValidationError) as exc:
             dyads.dyad_records("abc")
         assert str(exc.value) == "must be a Dataset or an iterable of records (got 'abc') at data"
-
-
-class TestAnnotations:
-    def test_annotation_shape(self) -> None:
-        """Each evidence span is an Annotation with quote and position selectors on the source."""
-        first = next(web_annotations.iter_annotations(dataset()))
-        assert first == {
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "id": "urn:diplo-events:event:ev-visit:evidence:0",
-            "type": "Annotation",
-            "motivation": "describing",
-            "body": [
-                {
-                    "type": "SpecificResource",
-                    "source": "urn:diplo-events:event:ev-visit",
-                    "purpose": "identifying",
-                },
-                {
-                    "type": "TextualBody",
-                    "value": dataset().events["ev-visit"].summary,
-                    "format": "text/plain",
-                    "purpose": "describing",
-                },
-            ],
-            "target": {
-                "type": "SpecificResource",
-                "source": "https://example.org/demo",
-                "selector": [
-                    {"type": "TextQuoteSelector", "exact": "Taro Kono visited Beijing"},
-                    {"type": "TextPositionSelector", "start": 50, "end": 75},
-                ],
-            },
-        }
-
-    def test_round_trip(self) -> None:
-        """Every annotation reads back into its event id and the same Evidence."""
-        ds = dataset()
-        urls = {"https://example.org/demo": "src-demo"}
-        back = [
-            web_annotations.evidence_from_annotation(a, source_ids=urls)
-            for a in web_annotations.iter_annotations(ds)
-        ]
-        expected = [(e.id, span) for e in ds for span in e.evidence]
-        assert back == expected
-
-    def test_source_without_url_and_prefix_suffix(self) -> None:
-        """Without a URL the target is the source's IRI; prefix and suffix are kept."""
-        parts = collections()
-        event = parts["events"][0]
-        span = attrs.evolve(event.evidence[0], prefix="Minister ", suffix=".")
-        parts["events"][0] = attrs.evolve(event, evidence=[span])
-        ds = Dataset(**parts)
-        first = next(web_annotations.iter_annotations(ds))
-        assert first["target"]["source"] == "urn:diplo-events:source:src-demo"
-        assert first["target"]["selector"][0] == {
-            "type": "TextQuoteSelector",
-            "exact": "Taro Kono visited Beijing",
-            "prefix": "Minister ",
-            "suffix": ".",
-        }
-        assert web_annotations.evidence_from_annotation(first) == ("ev-visit", span)
-
-    def test_collection(self) -> None:
-        """The collection is JSON-LD with one page holding every annotation."""
-        import json
-
-        doc = json.loads(
-            web_annotations.annotation_collection(
-                dataset(), collection_id="https://example.org/anno"
-            )
-        )
-        assert doc["type"] == "AnnotationCollection"
-        assert doc["total"] == len(doc["first"]["items"]) == sum(len(e.evidence) for e in dataset())
-
-    @pytest.mark.parametrize(
-        ("mutate", "message"),
-        [
-            (lambda a: a.pop("body"), "is missing (got None) at annotation.body"),
-            (
-                lambda a: a["body"].pop(0),
-                "must identify an event urn:diplo-events:event:<id> (got None) at annotation.body",
-            ),
-            (
-                lambda a: a["target"]["selector"].pop(1),
-                "is missing (got None) at annotation.target.selector.TextPositionSelector",
-            ),
-            (
-                lambda a: a["target"]["selector"][1].update(end=-1),
-                "must be an integer >= 0 (got -1) at end",
-            ),
-        ],
-    )
-    def test_bad_annotations(self, mutate: Any, message: str) -> None:
-        """Incomplete or invalid annotations raise ValidationError, never KeyError."""
-        annotation = next(web_annotations.iter_annotations(dataset()))
-        mutate(annotation)
-        with pytest.raises(ValidationError) as exc:
-            web_annotations.evidence_from_annotation(
-                annotation, source_ids={"https://example.org/demo": "src-demo"}
-            )
-        assert str(exc.value) == message
 
 
 class TestArrow:

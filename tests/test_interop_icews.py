@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from diplo_events import DiploEventsError, Event, EventKind, Role
-from diplo_events.interop.icews import IcewsFormatError, IcewsReader, SkippedRow, read_icews
+from diplo_events import DiploEventsError, Event, EventKind, Membership, Role
+from diplo_events.interop import RowIssue
+from diplo_events.interop.icews import ICEWS_COLUMNS, IcewsFormatError, IcewsReader, read_icews
+
+from .helpers import SHARED_DATA
 
 DATA = Path(__file__).parent / "data" / "icews_small.tab"
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "icews" / "events.2018.sample.tab"
-)
+SAMPLE = SHARED_DATA / "icews" / "events.2018.sample.tab"
 CJK = {"CHN", "JPN", "KOR", "PRK"}
 
 
@@ -39,22 +40,22 @@ class TestReadIcews:
         )
         assert report.rows == report.rows_in_events + len(report.skipped)
         assert report.skipped == (
-            SkippedRow(
+            RowIssue(
                 line=7,
-                event_id="6",
-                code="073",
+                row_id="6",
+                value="073",
                 reason="CAMEO root 07 (provide aid) has no diplo_events kind",
             ),
-            SkippedRow(
+            RowIssue(
                 line=8,
-                event_id="7",
-                code="040",
+                row_id="7",
+                value="040",
                 reason="a meeting needs two sides, but all actors are on one (got ['IND']) at participants",
             ),
-            SkippedRow(line=14, event_id="13", code="999", reason="unknown CAMEO code"),
+            RowIssue(line=14, row_id="13", value="999", reason="unknown CAMEO code"),
         )
         assert report.warnings == (
-            "line 13: unknown country 'Kosovo'; 'Hashim Thaçi' kept without one",
+            "line 13: unknown country 'Kosovo'; its actors ('Hashim Thaçi' first) are kept without a country",
         )
         assert len(ds) == 8
 
@@ -66,7 +67,7 @@ class TestReadIcews:
         assert meeting.actors() == ("icews-japan-jpn", "icews-china-chn")
         assert meeting.format.value == "bilateral"  # type: ignore[attr-defined]
         assert [c.code for c in meeting.codes] == ["040"]
-        assert meeting.note == "ICEWS event 1, 2; story 100, sentence 1"
+        assert meeting.note == "ICEWS event 1, 2; story 100, sentence 1; intensity 1, 1"
         assert meeting.sources == ("icews-story-100",)
         assert meeting.sources[0] in ds.sources
         assert meeting.summary == "Japan ↔ China: Consult"
@@ -139,6 +140,9 @@ class TestReadIcews:
         for record in reader:
             if hasattr(record, "participants"):
                 assert all(p.actor in seen for p in record.participants)
+            assert not isinstance(record, Membership)
+            if isinstance(record, Event):
+                assert record.place is None or record.place in seen
             seen.add(record.id)
         assert reader.report.events == 8
         with pytest.raises(IcewsFormatError) as exc:
@@ -148,47 +152,125 @@ class TestReadIcews:
 
 class TestBadInput:
     def test_wrong_header(self) -> None:
-        """A file whose header is not ICEWS's is rejected at line 1."""
+        """A file whose header has no ICEWS column is refused at line 1, saying so."""
         with pytest.raises(IcewsFormatError) as exc:
             read_icews(io.BytesIO(b"a\tb\n1\t2\n"))
-        assert str(exc.value) == "must be the ICEWS header of 20 columns (got 'a\\tb') at line 1"
+        assert (
+            str(exc.value) == "the header has none of the 20 ICEWS columns (got 'a\\tb') at line 1"
+        )
+
+    def test_missing_column_named(self) -> None:
+        """A header without CAMEO Code names it, before the echoed header."""
+        header = "\t".join(c for c in ICEWS_COLUMNS if c != "CAMEO Code").encode()
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(header + b"\n"))
+        assert exc.value.problems[0].message == "the header misses the ICEWS column 'CAMEO Code'"
+        assert exc.value.path == "line 1"
+
+    @pytest.mark.parametrize("data", [b"", b"\n \n"])
+    def test_empty_file(self, data: bytes) -> None:
+        """An empty file is refused: it has no header."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(data))
+        assert str(exc.value) == "the file is empty: it has no ICEWS header (got '') at line 1"
+
+    def test_unreadable_header(self) -> None:
+        """A header that is not UTF-8 is refused at its line."""
+        with pytest.raises(IcewsFormatError) as exc:
+            read_icews(io.BytesIO(b"Event ID\xff\n"))
+        assert str(exc.value) == "is not valid UTF-8 (got b'\\xff') at line 1"
+
+    def test_slug_clash_renamed(self) -> None:
+        """Event IDs that slug alike ('1 2', '1-2') get distinct ids, the second reported."""
+        line = fixture_bytes().split(b"\n")[8]  # a one-row statement (Event ID 8)
+        data = b"\n".join([fixture_bytes().split(b"\n")[0], line.replace(b"8\t", b"1 2\t", 1),
+                           line.replace(b"8\t", b"1-2\t", 1).replace(b"\t104\t", b"\t999\t")])  # fmt: skip
+        ds, report = read_icews(io.BytesIO(data + b"\n"))
+        assert len(ds.events) == 2
+        assert report.altered[0].reason.startswith("event id 'icews-1-2' was taken")
+
+    def test_swapped_columns_read_by_name(self) -> None:
+        """Columns in another order are read by their names, and named in a warning."""
+        lines = fixture_bytes().split(b"\n")
+        order = list(range(20))
+        order[6], order[7] = 7, 6  # CAMEO Code and Intensity swap places
+
+        def swap(line: bytes) -> bytes:
+            cells = line.split(b"\t")
+            return b"\t".join(cells[i] for i in order) if len(cells) == 20 else line
+
+        ds, report = read_icews(io.BytesIO(b"\n".join(swap(x) for x in lines)))
+        assert report.warnings[0] == (
+            "columns not in the ICEWS order, read by name: 'Intensity' (column 7), "
+            "'CAMEO Code' (column 8)"
+        )
+        assert len(ds) == 8
+
+    def test_header_only(self) -> None:
+        """A header without rows gives an empty dataset and says so in a warning."""
+        ds, report = read_icews(io.BytesIO(fixture_bytes().split(b"\n")[0] + b"\n"))
+        assert len(ds) == 0
+        assert report.rows == 0
+        assert report.warnings == ("the file has a header but no rows",)
 
     def test_wrong_column_count(self) -> None:
-        """A row with too few columns names its line."""
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(3, b"2\t2018-06-01\tChina"))
-        assert str(exc.value) == "must have 20 tab-separated columns (got 3) at line 3"
+        """A row with too few columns is skipped with its line; the rest is imported."""
+        ds, report = read_icews(replace_line(3, b"2\t2018-06-01\tChina"))
+        assert (
+            RowIssue(line=3, row_id="2", reason="has 3 tab-separated fields, not 20", value=3)
+            in report.skipped
+        )
+        assert report.rows == report.rows_in_events + len(report.skipped) == 13
+        assert ds.events["icews-1"].summary == "Japan → China: Consult"  # no reciprocal row now
+        assert report.events == 8
 
     def test_bad_date(self) -> None:
-        """An impossible date names its line and column."""
+        """An impossible date skips its row, naming the column and the value."""
         line = fixture_bytes().split(b"\n")[1].replace(b"2018-06-01", b"2018-02-30")
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(2, line))
+        _, report = read_icews(replace_line(2, line))
         assert (
-            str(exc.value)
-            == "must be a date written YYYY-MM-DD (got '2018-02-30') at line 2.Event Date"
+            RowIssue(
+                line=2,
+                row_id="1",
+                reason="Event Date must be a date written YYYY-MM-DD",
+                value="2018-02-30",
+            )
+            in report.skipped
         )
 
     def test_invalid_utf8_in_binary_input(self) -> None:
-        """Bytes that are not UTF-8 give the line number, not a UnicodeDecodeError."""
+        """A line that is not UTF-8 is a skipped row with the bytes, not a UnicodeDecodeError."""
         line = fixture_bytes().split(b"\n")[4].replace(b"Kono", b"K\xffno")
-        with pytest.raises(IcewsFormatError) as exc:
-            read_icews(replace_line(5, line))
-        assert str(exc.value) == "must be valid UTF-8 (got b'\\xff') at line 5"
+        _, report = read_icews(replace_line(5, line))
+        assert RowIssue(line=5, reason="is not valid UTF-8", value=b"\xff") in report.skipped
+        assert report.rows == 13
 
     def test_invalid_utf8_in_text_input(self, tmp_path: Path) -> None:
-        """A text stream that fails to decode is reported at the line it failed on."""
+        """A text stream that fails to decode is refused near the line it failed on."""
         path = tmp_path / "bad.tab"
         path.write_bytes(fixture_bytes() + b"\xff\xfe\n")
         with path.open(encoding="utf-8") as f, pytest.raises(DiploEventsError) as exc:
             read_icews(f)
         assert isinstance(exc.value, IcewsFormatError)
         assert exc.value.path.startswith("line ")
+        assert "open the file in binary mode" in str(exc.value)
 
     def test_blank_lines_are_ignored(self) -> None:
         """Blank lines (a trailing newline, say) are not rows."""
         _, report = read_icews(io.BytesIO(fixture_bytes() + b"\n\n"))
         assert report.rows == 13
+
+    def test_out_of_range_numbers_reported(self) -> None:
+        """A bad intensity or coordinate is dropped and the row reported as altered."""
+        line = fixture_bytes().split(b"\n")[1].replace(b"\t1\tChina", b"\t11\tChina")
+        line = line.replace(b"35.6\t139.7", b"95.6\teast")
+        ds, report = read_icews(replace_line(2, line))
+        assert [(a.line, a.reason, a.value) for a in report.altered] == [
+            (2, "Intensity must be from -10 to 10; dropped", "11"),
+            (2, "Latitude must be from -90 to 90; dropped", "95.6"),
+            (2, "Longitude is not a number; dropped", "east"),
+        ]
+        assert ds.events["icews-1"].note == "ICEWS event 1, 2; story 100, sentence 1; intensity 1"
 
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason="../shared/data/icews is not present")
@@ -227,10 +309,99 @@ class TestEdgeRows:
         data = b"\n".join([*lines[:-1], no_source, clash, han, b""])
         ds, report = read_icews(io.BytesIO(data))
         assert (
-            SkippedRow(line=15, event_id="20", code="040", reason="the row names no source actor")
+            RowIssue(line=15, row_id="20", value="040", reason="the row names no source actor")
             in report.skipped
         )
         clashing = [a for a in ds.actors if a.startswith("icews-japan-jpn-")]
         assert len(clashing) == 1
         assert ds.actors[clashing[0]].name == "JAPAN"
         assert any(a.startswith("icews-x") and a.endswith("-chn") for a in ds.actors)
+
+
+ICEWS_COLUMNS_B = [c.encode() for c in ICEWS_COLUMNS]
+
+
+def _row(event_id: str, story: str, *, source: str = "Japan", date: str = "2018-06-01") -> bytes:
+    cells = [event_id, date, source, "", source, "Consult", "040", "1", "China", "", "China", story,
+             "1", "P", "", "", "", "", "", ""]  # fmt: skip
+    return "\t".join(cells).encode()
+
+
+def _file(*rows: bytes) -> io.BytesIO:
+    return io.BytesIO(b"\n".join(["\t".join(ICEWS_COLUMNS).encode(), *rows]) + b"\n")
+
+
+class TestSharedCases:
+    """The behaviours of ../shared/cases 13, 15, A04 and A05, in the project's own suite."""
+
+    def test_repeated_row_far_apart_imported_once(self) -> None:
+        """The same row 100 rows later (past the merge window) is one event; the copy is reported."""
+        rows = [
+            _row("1", "1"),
+            *(_row(str(1000 + i), str(1000 + i)) for i in range(100)),
+            _row("1", "1"),
+        ]
+        reader = IcewsReader(_file(*rows))
+        ids = [r.id for r in reader if isinstance(r, Event)]
+        assert len(ids) == len(set(ids)) == 101
+        assert reader.report.skipped == (
+            RowIssue(
+                line=103, reason="repeats line 2 exactly (imported once)", value="1", row_id="1"
+            ),
+        )
+
+    def test_same_event_id_other_content_kept_apart(self) -> None:
+        """One Event ID on two different rows: both imported, under distinct ids, the second reported."""
+        ds, report = read_icews(_file(_row("7", "1"), _row("7", "2", date="2018-08-01")))
+        first, second = sorted(ds.events)
+        assert first == "icews-7"
+        assert second.startswith("icews-7-")
+        assert report.altered[0].line == 3
+        assert report.altered[0].reason.startswith("Event ID also on line 2 with other content")
+        assert report.rows == report.rows_in_events == 2
+
+    def test_long_actor_name_gets_a_short_id(self) -> None:
+        """An 85-letter name with an unknown country makes a valid, hash-shortened actor id."""
+        cells = _row("1", "7", source="b" * 85).split(b"\t")
+        cells[4] = b"Freedonia Grand Duchy"
+        ds, report = read_icews(_file(b"\t".join(cells)))
+        (actor,) = (a for a in ds.actors.values() if a.name == "b" * 85)
+        assert len(actor.id) == 100
+        assert report.rows_in_events == 1
+
+    def test_normalised_header_names(self) -> None:
+        """``event_id``-style names are read as the ICEWS columns, with a warning."""
+        header = "\t".join(c.lower().replace(" ", "_") for c in ICEWS_COLUMNS).encode()
+        ds, report = read_icews(io.BytesIO(header + b"\n" + _row("1", "1") + b"\n"))
+        assert len(ds) == 1
+        assert report.warnings[0].startswith(
+            "header names differ from the ICEWS names: 'event_id' read as"
+        )
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b"\t".join(ICEWS_COLUMNS_B)
+            + b"\n"
+            + _row("1", "7").replace(b"Consult", b"Con\rsult")
+            + b"\n",
+            b"\t".join(ICEWS_COLUMNS_B) + b"\r" + _row("1", "7") + b"\r",
+            b"\t".join(ICEWS_COLUMNS_B)
+            + b"\n"
+            + _row("1", "7").replace(b"Consult", b"x" * 131_073)
+            + b"\n",
+        ],
+        ids=["bare-cr", "cr-only", "huge-field"],
+    )
+    def test_csv_level_trouble_is_read(self, data: bytes) -> None:
+        """A bare CR in a field, CR-only line ends and a field over csv's limit: the row is imported."""
+        ds, report = read_icews(io.BytesIO(data))
+        assert (report.rows, report.rows_in_events, len(ds)) == (1, 1, 1)
+
+    def test_missing_intensity_left_out_of_the_note(self) -> None:
+        """An Intensity of NA is missing, not bad: the note has no intensity and nothing is reported."""
+        cells = _row("1", "7").split(b"\t")
+        cells[7] = b"NA"
+        ds, report = read_icews(_file(b"\t".join(cells)))
+        assert ds.events["icews-1"].note == "ICEWS event 1; story 7, sentence 1"
+        assert report.altered == ()

@@ -459,3 +459,43 @@ class TestJsonBackend:
         with_orjson = _jsonlib.encode(value, indented=True)
         monkeypatch.setattr(_jsonlib, "orjson", None)
         assert _jsonlib.encode(value, indented=True) == with_orjson
+
+
+class TestOneReader:
+    """load() finds the file first, then its format: suffix, else content (as loads and the CLI)."""
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is "no such file", naming the path, whatever its suffix."""
+        for name in ("missing-file", "missing.json", "missing.jsonl"):
+            with pytest.raises(de.FileAccessError) as info:
+                de.load(tmp_path / name)
+            assert info.value.strerror == "No such file or directory"
+            assert info.value.filename == str(tmp_path / name)
+
+    @pytest.mark.parametrize("fmt", ["json", "jsonl"])
+    def test_unknown_suffix_sniffs(self, tmp_path: Path, fmt: str) -> None:
+        """A file without a known suffix is read in the format its content shows."""
+        text = de.dumps(dataset(), format=fmt)  # type: ignore[arg-type]
+        for name in ("data.txt", "data"):
+            path = tmp_path / name
+            path.write_text(text, encoding="utf-8")
+            assert de.load(path) == dataset()
+            assert de.load(str(path)) == dataset()
+            with path.open("rb") as f:
+                assert de.load(f) == dataset()
+        assert de.load(io.StringIO(text)) == dataset()
+        assert de.load(io.BytesIO(text.encode())) == dataset()
+
+    def test_same_answer_as_loads_and_cli(self, tmp_path: Path) -> None:
+        """load, loads and the CLI agree on a file without a suffix (an invalid one included)."""
+        path = tmp_path / "data"
+        text = de.dumps(dataset(), format="jsonl").replace('"kind":"state"', '"kind":"nation"', 1)
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ValidationError) as from_load:
+            de.load(path)
+        with pytest.raises(ValidationError) as from_loads:
+            de.loads(text)
+        assert from_load.value.problems == from_loads.value.problems
+        assert str(from_load.value) == (
+            "must be one of 'state', 'person', 'organization', 'group' (got 'nation') at line 3.kind"
+        )

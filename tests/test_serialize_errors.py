@@ -411,7 +411,7 @@ class TestJsonLines:
         return de.dumps(dataset(), format="jsonl").split("\n")[:-1]
 
     def test_line_numbers_in_paths(self) -> None:
-        """Each problem names its line; every bad line is reported."""
+        """Each problem names its line; every bad line is reported; blank lines still count."""
         lines = self.lines()
         lines[2] = lines[2].replace('"kind":"state"', '"kind":"nation"')
         lines[11] = "[1]"
@@ -419,7 +419,6 @@ class TestJsonLines:
         lines.insert(5, "")
         assert problems("\n".join(lines)) == [
             "must be one of 'state', 'person', 'organization', 'group' (got 'nation') at line 3.kind",
-            "is empty; expected a JSON value (got '') at line 6",
             "must be an object (a record) (got 'an array') at line 13",
             "must be one of 'source', 'actor', 'membership', 'place', 'event' (got 'ship') at line 14.type",
         ]
@@ -486,3 +485,98 @@ class TestNothingElseEscapes:
         """Odd input raises a ValidationError (a DiploEventsError), never anything else."""
         with pytest.raises(ValidationError):
             de.loads(data)
+
+
+class TestRepeatedKeys:
+    """A repeated key is reported as repeated in every object, whichever parser reads it."""
+
+    IDENTIFIERS = '"identifiers":{"wikidata":"Q17","wikidata":"Q17"}'
+
+    @staticmethod
+    def with_identifiers(raw: str) -> str:
+        """The shared example as text, its first actor's identifiers being `raw` JSON text."""
+        doc = document()
+        doc["actors"][0]["identifiers"] = "@identifiers@"
+        return json.dumps(doc).replace('"@identifiers@"', raw)
+
+    def test_in_identifiers_of_a_document(self, backend: str) -> None:
+        """An actor's identifiers object repeating a key (the case of JSONTestSuite's y_ files)."""
+        assert problems(self.with_identifiers('{"wikidata":"Q17","wikidata":"Q17"}')) == [
+            "repeats a key (got 'wikidata') at actors[0].identifiers"
+        ]
+
+    def test_in_identifiers_of_a_line(self, backend: str) -> None:
+        """A place's identifiers in JSON Lines, and a repeated key in a record itself."""
+        place = '{"type":"place","id":"p","name":"P","kind":"city",' + self.IDENTIFIERS + "}"
+        record = '{"type":"place","id":"q","name":"Q","name":"Q","kind":"city"}'
+        assert problems(f"{HEADER}\n{place}\n{record}\n") == [
+            "repeats a key (got 'wikidata') at line 2.identifiers",
+            "repeats a key (got 'name') at line 3",
+        ]
+
+    def test_in_the_header_line(self, backend: str) -> None:
+        """The JSON Lines header repeating a key."""
+        header = '{"format":"diplo-events","version":1,"version":1}'
+        assert problems(f"{header}\n", format="jsonl") == [
+            "repeats a key (got 'version') at line 1"
+        ]
+
+    def test_identifiers_of_the_wrong_type(self) -> None:
+        """A non-object is still told it must be an object."""
+        assert problems(self.with_identifiers("[]")) == [
+            "must be an object mapping schemes to identifiers (got 'an array') at actors[0].identifiers"
+        ]
+
+
+class TestBlankLines:
+    def test_skipped_and_counted(self, backend: str) -> None:
+        """Blank lines (empty, spaces, CR LF) anywhere are skipped; line numbers stay the file's."""
+        lines = de.dumps(dataset(), format="jsonl").split("\n")[:-1]
+        text = "\n" + "\n".join([lines[0], "", "  \t", *lines[1:]]) + "\n\r\n\n"
+        assert de.loads(text) == dataset()
+        assert de.loads(text.encode(), format="jsonl") == dataset()
+        bad = text.replace('"kind":"state"', '"kind":"nation"', 1)
+        assert problems(bad) == [
+            "must be one of 'state', 'person', 'organization', 'group' (got 'nation') at line 6.kind"
+        ]
+
+    def test_blank_lines_only(self) -> None:
+        """A file of blank lines has no header."""
+        assert problems("\n \n\n", format="jsonl") == [
+            "is empty; expected the header line (got '')"
+        ]
+
+    def test_streamed(self) -> None:
+        """iter_records skips them too."""
+        lines = de.dumps(dataset(), format="jsonl").splitlines(keepends=True)
+        records = list(de.iter_records([lines[0], "\n", b"\r\n", *lines[1:], "   "]))
+        assert len(records) == len(lines) - 1
+
+
+class TestIterRecordsArguments:
+    @pytest.mark.parametrize(
+        ("source", "message"),
+        [
+            (
+                None,
+                "must be a path, an open file or an iterable of lines (got 'NoneType') at source",
+            ),
+            (1, "must be a path, an open file or an iterable of lines (got 'int') at source"),
+            ([1, 2], "must be a line of text (str or bytes) (got 'int') at line 1"),
+            ([HEADER.encode(), 7], "must be a line of text (str or bytes) (got 'int') at line 2"),
+        ],
+    )
+    def test_refused(self, source: Any, message: str) -> None:
+        """Not a file or lines of text: a DecodeError naming what was given (case A11)."""
+        with pytest.raises(DecodeError) as info:
+            list(de.iter_records(source))
+        assert str(info.value) == message
+
+    @pytest.mark.parametrize("source", [None, 1, [HEADER]])
+    def test_load_refuses_non_files(self, source: Any) -> None:
+        """load takes a path or an open file only."""
+        with pytest.raises(DecodeError) as info:
+            de.load(source)
+        assert str(info.value) == (
+            f"must be a path or an open file (got {type(source).__name__!r}) at source"
+        )

@@ -63,10 +63,22 @@ class TestPartialDate:
             ("0000", "year must be a year from 1 to 9999"),
             (
                 "201X",
-                "unspecified digits ('X', EDTF level 1) are not supported; use a coarser precision",
+                (
+                    "unspecified digits ('201X', '2004-XX': EDTF level 1) are not supported; "
+                    "use a coarser precision"
+                ),
             ),
-            ("-0100", "years before 0001 or after 9999 are not supported"),
-            ("2018-21", "seasons (EDTF level 1) are not supported; use the year or the months"),
+            (
+                "-0100",
+                (
+                    "years before 0001 or after 9999 ('-1985', 'Y170000002': EDTF level 1) "
+                    "are not supported"
+                ),
+            ),
+            (
+                "2018-21",
+                "seasons (21-24: EDTF level 1) are not supported; use the year or the months",
+            ),
             (
                 "18",
                 "must be an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %",
@@ -263,6 +275,81 @@ class TestTimeSpan:
             TimeSpan.coerce(2018)  # type: ignore[arg-type]
         with pytest.raises(ValidationError, match="must be a date or EDTF string"):
             TimeSpan.from_user(2018)  # type: ignore[arg-type]
+
+
+_TIME = (
+    "times of day (EDTF level 0 date and time, with or without 'Z' or an offset) "
+    "are not supported; give the date only"
+)
+_PART = (
+    "qualifiers on a part of a date ('2004?-06-11', '2004-06-~11': EDTF level 2 group or "
+    "individual qualification) are not supported; put one '?', '~' or '%' at the end"
+)
+_SET = (
+    "sets ('[..]' one of, '{..}' all of: EDTF level 2) are not supported; "
+    "record one span, or one event per date"
+)
+_GROUPING = (
+    "seasons, quarters and other sub-year groupings (25-41: EDTF level 2) are not supported; "
+    "use the year or the months"
+)
+_DIGIT_2 = (
+    "unspecified digits inside a component ('156X-12-25', '1984-1X': EDTF level 2) "
+    "are not supported; use a coarser precision"
+)
+_DIGIT_1 = (
+    "unspecified digits ('201X', '2004-XX': EDTF level 1) are not supported; "
+    "use a coarser precision"
+)
+
+
+class TestUnsupportedEdtf:
+    """EDTF features outside the supported subset are refused naming the feature and its level."""
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("1985-04-12T23:20:30", _TIME),
+            ("2004-01-01T10:10:10Z", _TIME),
+            ("2004-01-01T10:10:10+05:00", _TIME),
+            ("2004-06~-11", _PART),
+            ("2004?-06-11", _PART),
+            ("2004-06-~11", _PART),
+            ("?2004-%06", _PART),
+            ("2004-06-~01/2004-06-~20", _PART),
+            ("[1667, 1668, 1670..1672]", _SET),
+            ("{1960, 1961-12}", _SET),
+            (
+                "1950S2",
+                "significant digits ('1950S2': EDTF level 2) are not supported; use an interval",
+            ),
+            ("Y-17E7", "exponential years ('Y-17E7': EDTF level 2) are not supported"),
+            ("2001-29", _GROUPING),
+            ("2001-41", _GROUPING),
+            ("156X-12-25", _DIGIT_2),
+            ("1984-1X", _DIGIT_2),
+            ("1985-04-XX", _DIGIT_1),
+            ("20XX?", _DIGIT_1),
+            (
+                "Y170000002",
+                (
+                    "years before 0001 or after 9999 ('-1985', 'Y170000002': EDTF level 1) "
+                    "are not supported"
+                ),
+            ),
+        ],
+    )
+    def test_names_the_feature_and_level(self, text: str, message: str) -> None:
+        """The message names what is left out; the interval parser passes it on unchanged."""
+        with pytest.raises(ValidationError) as exc:
+            TimeSpan.parse(text)
+        assert problem_messages(exc) == [f"{message} (got {text!r})"]
+
+    def test_month_42_is_not_a_grouping(self) -> None:
+        """Codes past the level-2 groupings are plain bad months."""
+        with pytest.raises(ValidationError) as exc:
+            TimeSpan.parse("2001-42")
+        assert problem_messages(exc) == ["month must be a month from 1 to 12 (got '2001-42')"]
 
 
 class TestRelations:

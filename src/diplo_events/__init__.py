@@ -6,13 +6,13 @@ The public API is what ``__all__`` lists; everything else is internal.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .dataset import Dataset
 from .enums import (
     ActorKind,
     AgreementStage,
     CodeScheme,
     DisputeState,
     EventKind,
+    GeoPrecision,
     IncidentCategory,
     MeetingFormat,
     MeetingSetting,
@@ -35,27 +35,6 @@ from .errors import (
     UnsupportedFormatVersionError,
     ValidationError,
 )
-from .model import (
-    Actor,
-    Agreement,
-    Dispute,
-    Event,
-    EventCode,
-    Evidence,
-    Incident,
-    Meeting,
-    Membership,
-    PartialDate,
-    Participant,
-    Place,
-    PlaceName,
-    Relation,
-    Source,
-    Statement,
-    TimeSpan,
-    Unbounded,
-    Visit,
-)
 
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
@@ -69,6 +48,29 @@ if TYPE_CHECKING:
         fold_duplicate,
         merge,
         merge_with_report,
+    )
+    from .dataset import Dataset
+    from .model import (
+        Actor,
+        Agreement,
+        Dispute,
+        Event,
+        EventCode,
+        Evidence,
+        GeoPoint,
+        Incident,
+        Meeting,
+        Membership,
+        PartialDate,
+        Participant,
+        Place,
+        PlaceName,
+        Relation,
+        Source,
+        Statement,
+        TimeSpan,
+        Unbounded,
+        Visit,
     )
     from .query import Query
     from .reference import load_reference
@@ -86,6 +88,27 @@ if TYPE_CHECKING:
 # Subsystems that a user may not need are imported on first use (PEP 562), so that
 # `import diplo_events` stays cheap: name -> module that defines it.
 _LAZY: dict[str, str] = {
+    "Actor": "diplo_events.model",
+    "Agreement": "diplo_events.model",
+    "Dispute": "diplo_events.model",
+    "Event": "diplo_events.model",
+    "EventCode": "diplo_events.model",
+    "Evidence": "diplo_events.model",
+    "GeoPoint": "diplo_events.model",
+    "Incident": "diplo_events.model",
+    "Meeting": "diplo_events.model",
+    "Membership": "diplo_events.model",
+    "PartialDate": "diplo_events.model",
+    "Participant": "diplo_events.model",
+    "Place": "diplo_events.model",
+    "PlaceName": "diplo_events.model",
+    "Relation": "diplo_events.model",
+    "Source": "diplo_events.model",
+    "Statement": "diplo_events.model",
+    "TimeSpan": "diplo_events.model",
+    "Unbounded": "diplo_events.model",
+    "Visit": "diplo_events.model",
+    "Dataset": "diplo_events.dataset",
     "anchor": "diplo_events.anchoring",
     "Diff": "diplo_events.corpus",
     "coverage": "diplo_events.anchoring",
@@ -134,6 +157,8 @@ __all__ = [
     "EventKind",
     "Evidence",
     "FileAccessError",
+    "GeoPoint",
+    "GeoPrecision",
     "Incident",
     "IncidentCategory",
     "Meeting",

@@ -22,6 +22,7 @@ MAX_ID_LENGTH = 100
 _SCHEME_RE = re.compile(r"[a-z][a-z0-9_]*")
 _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _WIKIDATA_RE = re.compile(r"Q[1-9][0-9]*")
+_GEONAMES_RE = re.compile(r"[1-9][0-9]*")
 
 Problems = list[Problem]
 
@@ -212,6 +213,13 @@ def identifier_in(pairs: tuple[tuple[str, str], ...], scheme: str) -> str | None
     return None
 
 
+_ID_RULES = {
+    "wikidata": (_WIKIDATA_RE, "must be a Wikidata item id such as 'Q17'"),
+    "geonames": (_GEONAMES_RE, "must be a GeoNames id, digits such as '1850147'"),
+}
+"""Schemes whose values have a known form: the pattern and the message when one does not match."""
+
+
 def check_identifiers(problems: Problems, path: str, value: object) -> None:
     """Check identifier pairs: a scheme (``wikidata``) and a value, schemes unique."""
     if not check_tuple(problems, path, value):
@@ -239,14 +247,9 @@ def check_identifiers(problems: Problems, path: str, value: object) -> None:
             problems.append(Problem(path=where, message="scheme is repeated", value=scheme))
         seen.add(scheme)
         check_text(problems, f"{path}[{scheme!r}]", ident)
-        if scheme == "wikidata" and type(ident) is str and _WIKIDATA_RE.fullmatch(ident) is None:
-            problems.append(
-                Problem(
-                    path=f"{path}[{scheme!r}]",
-                    message="must be a Wikidata item id such as 'Q17'",
-                    value=ident,
-                )
-            )
+        rule = _ID_RULES.get(scheme)
+        if rule is not None and type(ident) is str and rule[0].fullmatch(ident) is None:
+            problems.append(Problem(path=f"{path}[{scheme!r}]", message=rule[1], value=ident))
 
 
 def coerce_enum(cls: type[E], value: object, path: str) -> E:

@@ -15,6 +15,7 @@ from .enums import (
     AgreementStage,
     CodeScheme,
     DisputeState,
+    GeoPrecision,
     IncidentCategory,
     MeetingFormat,
     MeetingSetting,
@@ -29,6 +30,7 @@ _ACTOR_KIND = enum_table(ActorKind)
 _AGREEMENT_STAGE = enum_table(AgreementStage)
 _CODE_SCHEME = enum_table(CodeScheme)
 _DISPUTE_STATE = enum_table(DisputeState)
+_GEO_PRECISION = enum_table(GeoPrecision)
 _INCIDENT_CATEGORY = enum_table(IncidentCategory)
 _MEETING_FORMAT = enum_table(MeetingFormat)
 _MEETING_SETTING = enum_table(MeetingSetting)
@@ -57,6 +59,11 @@ def to_code_scheme(value: CodeScheme | str) -> Any:
 def to_dispute_state(value: DisputeState | str) -> Any:
     """Convert to `DisputeState`."""
     return to_member(_DISPUTE_STATE, value)
+
+
+def to_geo_precision(value: GeoPrecision | str | None) -> Any:
+    """Convert to `GeoPrecision` (None stays None)."""
+    return None if value is None else to_member(_GEO_PRECISION, value)
 
 
 def to_incident_category(value: IncidentCategory | str) -> Any:

@@ -292,7 +292,8 @@ def write_atomic(path: PathLike, chunks: Iterable[bytes]) -> None:
 def atomic_directory(path: PathLike) -> Iterator[Path]:
     """Yield a temporary folder to fill; on success it takes the place of folder `path`.
 
-    The temporary folder lies beside `path`. At the end an old folder at
+    The temporary folder lies beside `path`. At the end its files and folders
+    are fsynced, an old folder at
     `path` is first renamed aside, the new one renamed into place, and the old
     one removed; a reader sees the old folder or the new one, except for the
     instant between the two renames, when `path` is missing. On any error, and
@@ -319,6 +320,7 @@ def atomic_directory(path: PathLike) -> Iterator[Path]:
         aside: Path | None = None
         try:
             yield tmp
+            _fsync_tree(tmp)
             if target.exists():
                 aside = Path(
                     tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
@@ -338,6 +340,15 @@ def atomic_directory(path: PathLike) -> Iterator[Path]:
         if aside is not None:
             _remove(aside)
     _fsync_folder(target.parent)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Make a folder's files durable before it is renamed into place: fsync each, then it."""
+    for root, _, names in os.walk(folder):
+        for name in names:
+            with (Path(root) / name).open("rb+") as written:
+                os.fsync(written.fileno())
+        _fsync_folder(Path(root))
 
 
 def _fsync_folder(folder: Path) -> None:

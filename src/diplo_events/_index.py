@@ -281,8 +281,8 @@ class EventIndex:
         return lambda _rank, event: (event.status,)
 
     def _keys_place(self) -> Callable[[int, Event], Iterable[object]]:
-        chains = _place_chains(self._dataset)
-        return lambda _rank, event: () if event.place is None else chains[event.place]
+        chain_of = _place_chains(self._dataset)
+        return lambda _rank, event: () if event.place is None else chain_of(event.place)
 
     def _keys_topic(self) -> Callable[[int, Event], Iterable[object]]:
         return lambda _rank, event: event.topics
@@ -389,18 +389,29 @@ class EventIndex:
         return i < len(ranks) and ranks[i] == rank
 
 
-def _place_chains(dataset: Dataset) -> dict[str, tuple[str, ...]]:
-    """Each place id with the ids of every place it is part of, itself first."""
+def _place_chains(dataset: Dataset) -> Callable[[str], tuple[str, ...]]:
+    """A function giving a place id with the ids of every place it is part of, itself first.
+
+    Chains are made on first need, one walk up ``part_of`` each (a set guards
+    against cycles), so the cost is the length of the chains of the places
+    events are at, not the square of the deepest chain.
+    """
     places = dataset.places
     chains: dict[str, tuple[str, ...]] = {}
-    for key in places:
-        chain = [key]
-        parent = places[key].part_of
-        while parent is not None and parent not in chain:
-            chain.append(parent)
-            parent = places[parent].part_of
-        chains[key] = tuple(chain)
-    return chains
+
+    def chain_of(key: str) -> tuple[str, ...]:
+        chain = chains.get(key)
+        if chain is None:
+            ids, seen = [key], {key}
+            parent = places[key].part_of
+            while parent is not None and parent not in seen:
+                ids.append(parent)
+                seen.add(parent)
+                parent = places[parent].part_of
+            chain = chains[key] = tuple(ids)
+        return chain
+
+    return chain_of
 
 
 def get_index(dataset: Dataset) -> EventIndex:

@@ -15,6 +15,7 @@ __all__ = [
     "CodeScheme",
     "DisputeState",
     "EventKind",
+    "GeoPrecision",
     "IncidentCategory",
     "MeetingFormat",
     "MeetingSetting",
@@ -161,6 +162,20 @@ class IncidentCategory(str, enum.Enum):
     CYBER_OPERATION = "cyber_operation"
     PROTEST = "protest"
     OTHER = "other"
+
+
+class GeoPrecision(str, enum.Enum):
+    """What a place's coordinates locate: the site itself, or the centre of an area holding it.
+
+    ``province`` is a first-order administrative division (GeoNames ``ADM1``),
+    ``district`` a second-order one (``ADM2``).
+    """
+
+    SITE = "site"
+    CITY = "city"
+    DISTRICT = "district"
+    PROVINCE = "province"
+    COUNTRY = "country"
 
 
 class PlaceKind(str, enum.Enum):

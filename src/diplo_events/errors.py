@@ -6,7 +6,9 @@ value (``events['ev-3'].participants[1].actor``), a message and the value itself
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Sequence
+from itertools import islice
 
 import attrs
 
@@ -66,8 +68,47 @@ class Problem:
         return f"{self.message} (got {_short_repr(self.value)}){where}"
 
 
+class _ShortRepr(reprlib.Repr):
+    """`repr` bounded in depth and size, for values of any nesting (no `RecursionError`).
+
+    Items and characters beyond what `_MAX_REPR` can show are not rendered;
+    objects keep their insertion order (`reprlib` would sort dict keys).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 6
+        self.maxtuple = self.maxlist = self.maxset = self.maxfrozenset = _MAX_REPR // 2
+        self.maxdeque = self.maxarray = self.maxdict = _MAX_REPR // 2
+        self.maxstring = self.maxlong = self.maxother = 3 * _MAX_REPR
+
+    def repr_dict(self, x: dict[object, object], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        pieces = [
+            f"{self.repr1(k, level - 1)}: {self.repr1(v, level - 1)}"
+            for k, v in islice(x.items(), self.maxdict)
+        ]
+        if len(x) > self.maxdict:
+            pieces.append("...")
+        return "{" + ", ".join(pieces) + "}"
+
+    def repr_instance(self, x: object, level: int) -> str:
+        if isinstance(x, dict):  # a subclass, such as the parser's object with a repeated key
+            return self.repr_dict(x, level)
+        if isinstance(x, (list, tuple)):
+            return self.repr_list(list(x), level)
+        # `reprlib` names an object whose repr fails (a RecursionError included) by its type
+        return super().repr_instance(x, level)
+
+
+_REPR = _ShortRepr()
+
+
 def _short_repr(value: object) -> str:
-    text = repr(value)
+    text = _REPR.repr(value)
     if len(text) > _MAX_REPR:
         text = text[: _MAX_REPR - 3] + "..."
     return text

@@ -38,6 +38,7 @@ from .enums import (
     ActorKind,
     AgreementStage,
     DisputeState,
+    GeoPrecision,
     IncidentCategory,
     MeetingFormat,
     MeetingSetting,
@@ -53,6 +54,7 @@ from .model import (
     Dispute,
     Event,
     Evidence,
+    GeoPoint,
     Incident,
     Meeting,
     Membership,
@@ -76,6 +78,7 @@ __all__ = [
     "event_kwargs",
     "events",
     "evidence_in",
+    "geo_points",
     "ids",
     "partial_dates",
     "places",
@@ -201,6 +204,22 @@ def actors(draw: st.DrawFn, *, actor_id: str | None = None, kind: ActorKind | No
     )
 
 
+def _degrees(limit: int) -> st.SearchStrategy[float | int]:
+    floats = st.floats(-limit, limit, allow_nan=False, allow_infinity=False)
+    return floats | st.integers(-limit, limit)
+
+
+def geo_points() -> st.SearchStrategy[GeoPoint]:
+    """WGS 84 points: any latitude and longitude in range (floats, and whole degrees as ints)."""
+    return st.builds(
+        GeoPoint,
+        latitude=_degrees(90),
+        longitude=_degrees(180),
+        precision=st.none() | st.sampled_from(list(GeoPrecision)),
+        feature=st.none() | st.sampled_from(("PPLC", "PPLA", "ADM1", "ADM2", "PCLI")),
+    )
+
+
 @st.composite
 def places(draw: st.DrawFn, *, place_id: str | None = None, actor_ids: Sequence[str] = ()) -> Place:
     """Places; names, claims and administration refer to `actor_ids`."""
@@ -224,12 +243,15 @@ def places(draw: st.DrawFn, *, place_id: str | None = None, actor_ids: Sequence[
         ),
         country=draw(st.none() | st.sampled_from(_COUNTRIES)),
         identifiers=draw(
-            st.dictionaries(
-                st.sampled_from(("wikidata", "geonames")),
-                st.integers(1, 10**6).map(lambda n: f"Q{n}"),
-                max_size=2,
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "wikidata": st.integers(1, 10**6).map(lambda n: f"Q{n}"),
+                    "geonames": st.integers(1, 10**7).map(str),
+                },
             )
         ),
+        point=draw(st.none() | geo_points()),
         claimed_by=draw(refs),
         administered_by=draw(refs),
         note=draw(st.none() | texts()),

@@ -9,7 +9,7 @@ dataset lives here: references resolve, evidence matches its source text,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from ._quotes import describe, differences
@@ -25,9 +25,10 @@ from .model import (
     Participant,
     Place,
     Source,
+    TimeSpan,
 )
 
-__all__ = ["check_change", "check_dataset", "side_of"]
+__all__ = ["check_change", "check_dataset", "check_events", "side_of", "side_of_actor"]
 
 _ORGANISATION_KINDS = frozenset({ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP})
 _SIDELESS_ROLES = frozenset({Role.OBSERVER, Role.MEDIATOR})
@@ -45,7 +46,11 @@ def side_of(participant: Participant, actors: Mapping[str, Actor]) -> str:
     actor itself. An actor with a `country` is on that country's side (Kono and
     the state of Japan are both ``JPN``); one without is its own side.
     """
-    actor_id = participant.on_behalf_of or participant.actor
+    return side_of_actor(participant.on_behalf_of or participant.actor, actors)
+
+
+def side_of_actor(actor_id: str, actors: Mapping[str, Actor]) -> str:
+    """The side of whoever acts for `actor_id`: its country when it has one, else the id."""
     actor = actors.get(actor_id)
     if actor is not None and actor.country is not None:
         return actor.country
@@ -309,36 +314,80 @@ class _Checker:
         self._evidence(path, place.evidence)
 
     def event(self, key: str, event: Event) -> None:
-        sources, actors, places, events = self.sources, self.actors, self.places, self.events
-        if _event_plainly_valid(event, sources, actors, places, events):
-            return
+        self.problems.extend(
+            check_events(
+                ((key, event),),
+                self.sources,
+                self.actors,
+                self.places,
+                _Spans(self.events),
+                searches=self.searches,
+            )
+        )
+
+
+def check_events(
+    items: Iterable[tuple[str, Event]],
+    sources: Mapping[str, Source],
+    actors: Mapping[str, Actor],
+    places: Mapping[str, Place],
+    spans: Mapping[str, TimeSpan],
+    *,
+    searches: _Searches | None = None,
+) -> list[Problem]:
+    """Return the cross-record problems of some events, each at ``events[key]``.
+
+    What `check_dataset` checks for each event, given the other collections
+    and only the span of every event by id (`spans`), so a batch of events
+    can be checked apart from the rest (`diplo_events.columnar`). Repeated
+    ids and ``part_of`` cycles need all events at once and are not checked here.
+    A mismatched quote is looked for in its whole source text only so many
+    times per check (`searches`, a new budget by default), so past that many
+    mismatches the hint of where the quote stands can differ between checks.
+    """
+    problems: list[Problem] = []
+    add = problems.append
+    if searches is None:
+        searches = _Searches()
+
+    def need(path: str, ref: str, table: Mapping[str, object], what: str) -> bool:
+        if ref in table:
+            return True
+        add(Problem(path=path, message=f"refers to an unknown {what}", value=ref))
+        return False
+
+    for key, event in items:
+        if _event_plainly_valid(event, sources, actors, places, spans):
+            continue
         path = f"events[{key!r}]"
-        need = self._need
         for j, p in enumerate(event.participants):
             need(f"{path}.participants[{j}].actor", p.actor, actors, "actor")
-            where = f"{path}.participants[{j}].on_behalf_of"
-            if (
-                p.on_behalf_of is not None
-                and need(where, p.on_behalf_of, actors, "actor")
-                and actors[p.on_behalf_of].kind is ActorKind.PERSON
+            if p.on_behalf_of is not None and need(
+                f"{path}.participants[{j}].on_behalf_of", p.on_behalf_of, actors, "actor"
             ):
-                self._not_a_person(where, p.on_behalf_of)
+                kind = actors[p.on_behalf_of].kind
+                if kind is ActorKind.PERSON:
+                    add(
+                        Problem(
+                            path=f"{path}.participants[{j}].on_behalf_of",
+                            message="must be a state, organization or group, not a person",
+                            value=p.on_behalf_of,
+                        )
+                    )
         if event.place is not None:
             need(f"{path}.place", event.place, places, "place")
-        if event.part_of is not None and need(f"{path}.part_of", event.part_of, events, "event"):
-            parent = events[event.part_of]
-            if not event.when.possibly_within(parent.when):
-                self.problems.append(
+        if event.part_of is not None and need(f"{path}.part_of", event.part_of, spans, "event"):
+            parent = spans[event.part_of]
+            if not event.when.possibly_within(parent):
+                add(
                     Problem(
                         path=f"{path}.when",
-                        message=(
-                            f"cannot lie within the span of the event it is part of ({parent.when})"
-                        ),
+                        message=f"cannot lie within the span of the event it is part of ({parent})",
                         value=str(event.when),
                     )
                 )
         for j, rel in enumerate(event.relations):
-            need(f"{path}.relations[{j}].target", rel.target, events, "event")
+            need(f"{path}.relations[{j}].target", rel.target, spans, "event")
         for j, ref in enumerate(event.sources):
             need(f"{path}.sources[{j}]", ref, sources, "source")
         if event.kind is EventKind.DISPUTE:
@@ -347,8 +396,31 @@ class _Checker:
                 need(f"{path}.subject_places[{j}]", ref, places, "place")
         elif event.kind is EventKind.MEETING:
             assert isinstance(event, Meeting)  # noqa: S101 - kind and class agree
-            _check_sides(self.problems, path, event, actors)
-        self._evidence(path, event.evidence)
+            _check_sides(problems, path, event, actors)
+        for i, span in enumerate(event.evidence):
+            _check_evidence(problems, f"{path}.evidence[{i}]", span, sources, searches)
+    return problems
+
+
+class _Spans(Mapping[str, TimeSpan]):
+    """The events' spans by id: a view, so checking a whole dataset copies nothing."""
+
+    __slots__ = ("_events",)
+
+    def __init__(self, events: Mapping[str, Event]) -> None:
+        self._events = events
+
+    def __getitem__(self, key: str) -> TimeSpan:
+        return self._events[key].when
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._events
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._events)
+
+    def __len__(self) -> int:
+        return len(self._events)
 
 
 def _event_plainly_valid(
@@ -356,7 +428,7 @@ def _event_plainly_valid(
     sources: Mapping[str, Source],
     actors: Mapping[str, Actor],
     places: Mapping[str, Place],
-    events: Mapping[str, Event],
+    spans: Mapping[str, TimeSpan],
 ) -> bool:
     """A cheap pass that is True only when the event's cross-record checks find nothing.
 
@@ -374,10 +446,10 @@ def _event_plainly_valid(
     if event.place is not None and event.place not in places:
         return False
     if event.part_of is not None:
-        parent = events.get(event.part_of)
-        if parent is None or not event.when.possibly_within(parent.when):
+        parent = spans.get(event.part_of)
+        if parent is None or not event.when.possibly_within(parent):
             return False
-    if not all(r.target in events for r in event.relations):
+    if not all(r.target in spans for r in event.relations):
         return False
     if not all(s in sources for s in event.sources):
         return False

@@ -29,7 +29,6 @@ from ._errors import (
 from ._io import (
     STDIN,
     display_name,
-    invalid_message,
     load_dataset,
     read_dataset,
     stdout_data,
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "dataset_format",
     "export",
-    "import_icews",
     "query",
     "save",
     "schema",
@@ -217,11 +215,9 @@ def export(args: argparse.Namespace) -> int:
         text = annotation_collection(ds, collection_id=f"{ANNOTATIONS_BASE}{_stem(args.file)}")
         _write(args.output, lambda f: f.write(text + "\n"), binary=False)
     else:
-        from ..interop import write_parquet  # noqa: PLC0415
+        from ._cmd_columnar import export_parquet  # noqa: PLC0415 - keep start-up fast
 
-        if args.output == STDIN:
-            raise CommandError("argument -o/--output: parquet cannot be written to '-'", EXIT_USAGE)
-        write_parquet(ds, args.output)
+        export_parquet(ds, args.output)
     return EXIT_OK
 
 
@@ -232,45 +228,6 @@ ANNOTATIONS_BASE = "urn:diplo-events:annotations:"
 def _stem(name: str) -> str:
     """The name of an input in an export: ``reference``, ``stdin`` or the file name sans suffix."""
     return "stdin" if name == STDIN else Path(name).stem
-
-
-def _progress(quiet: bool) -> Callable[[int], None] | None:
-    """A progress callback printing ``N rows read`` to standard error (None when `quiet`)."""
-    if quiet:
-        return None
-    shown = [0]
-
-    def report(rows: int) -> None:
-        if rows != shown[0]:
-            shown[0] = rows
-            sys.stderr.write(f"diplo-events: {rows:,} rows read\n")
-            sys.stderr.flush()
-
-    return report
-
-
-def import_icews(args: argparse.Namespace) -> int:
-    """Read an ICEWS event file and save it as a dataset, with progress on standard error."""
-    from ..interop.icews import read_icews  # noqa: PLC0415 - keep start-up fast
-
-    fmt = dataset_format(args.output, "-o/--output")
-    try:
-        ds, report = read_icews(args.file, progress=_progress(args.quiet))
-    except ValidationError as exc:
-        raise CommandError(invalid_message(args.file, exc), EXIT_INVALID) from None
-    save(ds, args.output, fmt)
-    if args.verbose:
-        for row in report.skipped:
-            sys.stderr.write(f"diplo-events: skipped line {row.line} ({row.code}): {row.reason}\n")
-        for warning in report.warnings:
-            sys.stderr.write(f"diplo-events: warning: {warning}\n")
-    if not args.quiet:
-        sys.stderr.write(
-            f"diplo-events: {report.events:,} events from {report.rows:,} rows "
-            f"({report.merged_rows:,} merged, {len(report.skipped):,} skipped, "
-            f"{len(report.warnings):,} warnings) written to {display_name(args.output)}\n"
-        )
-    return EXIT_OK
 
 
 def schema(args: argparse.Namespace) -> int:

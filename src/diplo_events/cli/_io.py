@@ -6,7 +6,6 @@ import contextlib
 import io
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, Any, cast
 
 from ..dataset import Dataset
@@ -28,8 +27,6 @@ REFERENCE = "reference"
 
 STDIN = "-"
 """The FILE argument that names standard input."""
-
-_SUFFIXES = {".json": "json", ".jsonl": "jsonl"}
 
 
 def display_name(name: str) -> str:
@@ -57,13 +54,7 @@ def read_dataset(name: str) -> Dataset:
         return load_reference()
     if name == STDIN:
         return loads(sys.stdin.buffer.read())
-    path = Path(name)
-    fmt = _SUFFIXES.get(path.suffix.lower())
-    if fmt == "json":
-        return load(path, format="json")
-    if fmt == "jsonl":
-        return load(path, format="jsonl")
-    return loads(path.read_bytes())
+    return load(name)
 
 
 class _TextBytes(io.RawIOBase):

@@ -6,7 +6,7 @@ import argparse
 
 from .._version import __version__
 from ..enums import EventKind, Status
-from . import _cmd_anchor, _cmd_corpus, _cmd_viz, _commands
+from . import _cmd_anchor, _cmd_columnar, _cmd_corpus, _cmd_import, _cmd_viz, _commands
 
 __all__ = ["EXPORT_FORMATS", "build_parser"]
 
@@ -54,6 +54,18 @@ def _score(text: str) -> float:
         msg = f"must be a number from 0 to 1 (got {text!r})"
         raise argparse.ArgumentTypeError(msg)
     return value
+
+
+def _import_options(p: argparse.ArgumentParser) -> None:
+    """The options every ``import`` command takes: the output and how much to print."""
+    _add_dataset_output(p)
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument(
+        "--quiet", action="store_true", help="print no progress, no warnings and no summary"
+    )
+    noise.add_argument(
+        "--verbose", action="store_true", help="also list every skipped and altered row"
+    )
 
 
 def _command(
@@ -214,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write ('-': standard output, except for parquet)",
+        help="the file to write ('-': standard output; for parquet, a directory)",
     )
     p.set_defaults(handler=_commands.export)
 
@@ -234,11 +246,31 @@ def build_parser() -> argparse.ArgumentParser:
         "standard error as they are read.",
     )
     p.add_argument("file", metavar="FILE", help="the ICEWS file (.tab, .tsv or .txt)")
+    _import_options(p)
+    p.set_defaults(handler=_cmd_import.import_icews)
+    p = _command(
+        systems,
+        "gdelt",
+        "import a GDELT 2.0 events file (61 tab-separated columns), with its mentions",
+        "Read a GDELT 2.0 events file (the export table) and, with --mentions, its mentions "
+        "table (each mention becomes a reporting source of its event); save them as a dataset. "
+        "Rows are counted on standard error as they are read.",
+    )
+    p.add_argument("file", metavar="FILE", help="the GDELT 2.0 events file (.export.CSV)")
+    p.add_argument("--mentions", metavar="FILE", help="the GDELT 2.0 mentions file (.mentions.CSV)")
+    _import_options(p)
+    p.set_defaults(handler=_cmd_import.import_gdelt)
+    p = _command(
+        systems,
+        "parquet",
+        "import a Parquet store written by 'export --to parquet'",
+        "Read a Parquet store (a directory; see docs/arrow-schema.md), check it as a "
+        "dataset and save it as JSON or JSON Lines.",
+    )
+    p.add_argument("directory", metavar="DIR", help="the store's directory")
     _add_dataset_output(p)
-    noise = p.add_mutually_exclusive_group()
-    noise.add_argument("--quiet", action="store_true", help="print no progress and no summary")
-    noise.add_argument("--verbose", action="store_true", help="also list skipped rows and warnings")
-    p.set_defaults(handler=_commands.import_icews)
+    p.add_argument("--quiet", action="store_true", help="print no summary")
+    p.set_defaults(handler=_cmd_columnar.import_parquet)
 
     p = _command(
         commands,

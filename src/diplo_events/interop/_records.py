@@ -17,7 +17,7 @@ from ..dataset import Dataset
 from ..errors import ValidationError
 from ..model import Actor, Event, Membership, Place, Source
 
-__all__ = ["Lookups", "events_of"]
+__all__ = ["Lookups", "events_of", "evidenced_records"]
 
 
 @attrs.define
@@ -41,24 +41,55 @@ def events_of(
     Raises (while iterating):
         ValidationError: an item of the stream is not a record.
     """
+    records, lookups = evidenced_records(data, actors)
+    if isinstance(data, Dataset):
+        return iter(data), lookups
+    return (r for _, r in records if isinstance(r, Event)), lookups
+
+
+def evidenced_records(
+    data: Dataset | Iterable[object],
+    actors: Mapping[str, Actor] | None = None,
+) -> tuple[Iterator[tuple[int, Actor | Membership | Place | Event]], Lookups]:
+    """Return the records that carry evidence, lazily, and the lookups they fill.
+
+    Each record comes with its position among the records of its kind
+    (a membership, which has no id, is known by it). A `Dataset` gives
+    actors, memberships, places and events in that order; a stream, its own order.
+
+    Raises (while iterating):
+        ValidationError: an item of the stream is not a record.
+    """
     lookups = Lookups(actors=dict(actors or {}))
     if isinstance(data, Dataset):
         lookups.actors.update(data.actors)
         for source in data.sources.values():
             lookups.remember(source)
-        return iter(data), lookups
-    return _stream(data, lookups), lookups
+        groups: tuple[Iterable[Actor | Membership | Place | Event], ...] = (
+            data.actors.values(),
+            data.memberships,
+            data.places.values(),
+            data,
+        )
+        return ((i, r) for group in groups for i, r in enumerate(group)), lookups
+    return _stream_all(data, lookups), lookups
 
 
-def _stream(data: Iterable[object], lookups: Lookups) -> Iterator[Event]:
+def _stream_all(
+    data: Iterable[object], lookups: Lookups
+) -> Iterator[tuple[int, Actor | Membership | Place | Event]]:
     if isinstance(data, (str, bytes, Mapping)):
         raise ValidationError.one("data", "must be a Dataset or an iterable of records", data)
+    counts: dict[type, int] = {}
     for i, record in enumerate(data):
-        if isinstance(record, Event):
-            yield record
-        elif isinstance(record, Actor):
-            lookups.actors[record.id] = record
-        elif isinstance(record, Source):
+        if isinstance(record, Source):
             lookups.remember(record)
-        elif not isinstance(record, (Membership, Place)):
+            continue
+        if not isinstance(record, (Actor, Membership, Place, Event)):
             raise ValidationError.one(f"records[{i}]", "must be a record", record)
+        if isinstance(record, Actor):
+            lookups.actors[record.id] = record
+        kind = Event if isinstance(record, Event) else type(record)
+        position = counts.get(kind, 0)
+        counts[kind] = position + 1
+        yield position, record

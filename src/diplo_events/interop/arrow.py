@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from .. import codes
 from .._files import atomic_path
+from .._optional import optional
 from ..dataset import Dataset
 from ..errors import MissingDependencyError, ValidationError
 from ..model import Actor, Event
@@ -46,13 +47,7 @@ _LIST_FIELDS = frozenset({"terms", "subject_places"})
 
 
 def _pa() -> Any:
-    try:
-        import pyarrow as pa  # noqa: PLC0415 - optional dependency, imported on use
-    except ImportError:
-        raise MissingDependencyError(
-            "pyarrow is needed for Arrow and Parquet export: pip install 'diplo-events[arrow]'"
-        ) from None
-    return pa
+    return optional("pyarrow", "arrow", "Arrow and Parquet export")
 
 
 def arrow_schema(table: Table = "events") -> Any:

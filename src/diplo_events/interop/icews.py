@@ -1,21 +1,19 @@
 """Import ICEWS coded event files (the 20-column tab-separated format) as records.
 
 `read_icews` returns a validated `Dataset` and an `ImportReport`; `IcewsReader`
-streams the same records (sources, actors and events, each actor and source
-before the first event that needs it) in bounded memory, for files of millions
-of rows. Every row ends up in exactly one event or in the report's `skipped`
-list, with the reason. Bad input (a wrong header, a wrong number of columns, a
-bad date, invalid UTF-8) raises `IcewsFormatError` with the line number.
+streams the same records (sources, actors, places and events, each record
+before the first event that needs it) for files of millions of rows. It keeps
+the importer contract (``_importer.py``): every row ends up in an event or in
+the report's `skipped` list with its line and reason, one bad row never stops
+the import, ids are deterministic and never repeated. Only a file that is not
+an ICEWS file (no header, a header missing a column) raises `IcewsFormatError`.
 
 See ``docs/interop.md`` for the mapping: actor ids, CAMEO code -> kind, the
-merging of reciprocal rows.
+merging of reciprocal rows, the places.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
@@ -23,31 +21,41 @@ from typing import IO, Any
 import attrs
 
 from .. import codes
-from .._files import open_binary
 from ..dataset import Dataset
-from ..enums import EventKind, Role
+from ..enums import EventKind, GeoPrecision, PlaceKind, Role
 from ..errors import ValidationError
 from ..model import (
     EVENT_CLASSES,
     Actor,
     Event,
     EventCode,
+    GeoPoint,
     PartialDate,
     Participant,
     Source,
     TimeSpan,
 )
+from ._cameo_map import KindRule, actor_kind, rule_for
 from ._countries import COUNTRY_NAMES, country_code
-from ._icews_map import KindRule, actor_kind, rule_for, slug
+from ._gazetteer import Gazetteer
+from ._importer import (
+    Columns,
+    ImportFormatError,
+    ImportReport,
+    Input,
+    Line,
+    Record,
+    RowError,
+    RowImporter,
+    SeenRows,
+    cells_of,
+    collect,
+    digest,
+    iter_lines,
+    make_id,
+)
 
-__all__ = [
-    "ICEWS_COLUMNS",
-    "IcewsFormatError",
-    "IcewsReader",
-    "ImportReport",
-    "SkippedRow",
-    "read_icews",
-]
+__all__ = ["ICEWS_COLUMNS", "IcewsFormatError", "IcewsReader", "read_icews"]
 
 ICEWS_COLUMNS: tuple[str, ...] = (
     "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
@@ -57,41 +65,21 @@ ICEWS_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 """The 20 columns of an ICEWS event file, in order."""
 
+_COLUMNS = Columns(format="ICEWS", names=ICEWS_COLUMNS)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLASS_OF_KIND = {cls.kind: cls for cls in EVENT_CLASSES}
 _VISIT_CODES = frozenset({"042", "043"})
-
-Source_ = str | os.PathLike[str] | IO[bytes] | IO[str]
-
-
-class IcewsFormatError(ValidationError):
-    """An ICEWS file that cannot be read: its problem's path names the line (``line 7``)."""
-
-
-@attrs.frozen(kw_only=True)
-class SkippedRow:
-    """A row that is in no event, and why (`line` counts the header as line 1)."""
-
-    line: int
-    event_id: str
-    code: str
-    reason: str
+_MISSING = ("", "NA")
+_PLACE_LEVELS = (
+    ("Country", PlaceKind.COUNTRY, GeoPrecision.COUNTRY),
+    ("Province", PlaceKind.PROVINCE, GeoPrecision.PROVINCE),
+    ("District", PlaceKind.DISTRICT, GeoPrecision.DISTRICT),
+    ("City", PlaceKind.CITY, GeoPrecision.CITY),
+)
 
 
-@attrs.frozen(kw_only=True)
-class ImportReport:
-    """What an import did: rows read, events made, rows merged, rows skipped with reasons.
-
-    Every row is either in an event or in `skipped`:
-    ``rows == rows_in_events + len(skipped)``.
-    """
-
-    rows: int
-    events: int
-    rows_in_events: int
-    merged_rows: int
-    skipped: tuple[SkippedRow, ...]
-    warnings: tuple[str, ...]
+class IcewsFormatError(ImportFormatError):
+    """A file that is not an ICEWS event file: its problem's path names the line (``line 1``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -106,22 +94,25 @@ class _Draft:
 
     line: int
     event_id: str
+    key: str
     code: str
     date: str
     rule: KindRule
     source: _Side
     target: _Side | None
     story: str
+    source_id: str
     sentence: str
-    publisher: str | None
+    intensity: float | None
+    place: str | None
 
 
 def _missing(value: str) -> str | None:
     value = value.strip()
-    return None if value in {"", "NA"} else value
+    return None if value in _MISSING else value
 
 
-class IcewsReader:
+class IcewsReader(RowImporter):
     """Stream the records of an ICEWS file; `report` is complete once iteration ends.
 
     Args:
@@ -131,114 +122,144 @@ class IcewsReader:
         progress_every: How often to call `progress`.
         window: How many story sentences are held back for merging reciprocal
             rows; rows of one sentence further apart than this are not merged.
+
+    Raises (while iterating):
+        IcewsFormatError: the file is empty or its header misses a column.
+        FileAccessError: the file cannot be read.
     """
+
+    format_name = "icews"
+    error = IcewsFormatError
 
     def __init__(
         self,
-        source: Source_,
+        source: Input,
         *,
         progress: Callable[[int], None] | None = None,
         progress_every: int = 10_000,
         window: int = 64,
     ) -> None:
-        self._source = source
-        self._progress = progress
-        self._every = max(1, progress_every)
+        super().__init__(source, progress=progress, progress_every=progress_every)
         self._window = max(1, window)
         self._actors: dict[tuple[str, str | None], str] = {}
         self._actor_countries: dict[str, str | None] = {}
-        self._ids: set[str] = set()
-        self._stories: set[str] = set()
-        self._skipped: list[SkippedRow] = []
-        self._warnings: list[str] = []
-        self._rows = self._events = self._in_events = self._merged = 0
-        self._done = False
+        self._stories: dict[str, str] = {}
+        self._unknown_countries: set[str] = set()
+        self._seen = SeenRows()
+        self._places = Gazetteer("icews-place", self.ids)
 
-    @property
-    def report(self) -> ImportReport:
-        """The import report (final once iteration has finished)."""
-        return ImportReport(
-            rows=self._rows,
-            events=self._events,
-            rows_in_events=self._in_events,
-            merged_rows=self._merged,
-            skipped=tuple(sorted(self._skipped, key=lambda s: s.line)),
-            warnings=tuple(self._warnings),
-        )
-
-    def __iter__(self) -> Iterator[Source | Actor | Event]:
-        if self._done:
-            raise IcewsFormatError.one("", "an IcewsReader can be iterated only once", None)
-        self._done = True
-        if isinstance(self._source, (str, os.PathLike)):
-            with open_binary(self._source) as f:
-                yield from self._read(f)
-        else:
-            yield from self._read(self._source)
-
-    def _read(self, f: IO[bytes] | IO[str]) -> Iterator[Source | Actor | Event]:
+    def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
+        lines = iter_lines(f)
+        header = next((line for line in lines if not line.blank), None)
+        if header is None:
+            raise IcewsFormatError.one("line 1", "the file is empty: it has no ICEWS header", "")
+        if header.problem is not None:
+            raise IcewsFormatError.one(f"line {header.number}", header.problem, header.value)
+        index, warnings = _COLUMNS.match(header.cells, line=header.number)
+        for warning in warnings:
+            self.log.add_warning(warning)
         pending: dict[tuple[str, str], list[_Draft]] = {}
-        for line, row in _rows(f):
-            self._rows += 1
-            yield from self._take(line, row, pending)
-            if len(pending) > self._window:
-                yield from self._flush(pending.pop(next(iter(pending))))
-            if self._progress is not None and self._rows % self._every == 0:
-                self._progress(self._rows)
+        for line in lines:
+            if line.blank:
+                continue
+            self.log.row()
+            out: list[Record] = []
+            ident = (
+                line.cells[index["Event ID"]].strip() if len(line.cells) > index["Event ID"] else ""
+            )
+            draft = self.attempt(
+                line.number, self._take, line, index, len(header.cells), out, row_id=ident
+            )
+            yield from out
+            if draft is not None:
+                pending.setdefault((draft.story, draft.sentence), []).append(draft)
+                if len(pending) > self._window:
+                    yield from self._flush(pending.pop(next(iter(pending))))
         for drafts in pending.values():
             yield from self._flush(drafts)
-        if self._progress is not None:
-            self._progress(self._rows)
+        if self.log.rows == 0:
+            self.log.add_warning("the file has a header but no rows")
 
     def _take(
-        self, line: int, row: list[str], pending: dict[tuple[str, str], list[_Draft]]
-    ) -> Iterator[Source | Actor]:
-        cell = dict(zip(ICEWS_COLUMNS, row, strict=True))
+        self, line: Line, index: dict[str, int], width: int, out: list[Record]
+    ) -> _Draft | None:
+        """Map one row to a draft event (None: an exact repeat), its new records to `out`."""
+        if line.problem is not None:
+            raise RowError(line.problem, line.value)
+        cell = cells_of(line, index, width)
+        event_id = cell["Event ID"].strip()
+        key = self._key(line, event_id, [cell[c] for c in ICEWS_COLUMNS])
+        if key is None:
+            return None
+        if line.note is not None:
+            self.log.alter(line.number, line.note, line.value, row_id=event_id)
         date = cell["Event Date"].strip()
         if _DATE.fullmatch(date) is None or not _valid_date(date):
-            raise IcewsFormatError.one(
-                f"line {line}.Event Date", "must be a date written YYYY-MM-DD", date
-            )
+            raise RowError("Event Date must be a date written YYYY-MM-DD", date)
         code = cell["CAMEO Code"].strip()
-        event_id = cell["Event ID"].strip()
-
-        def skip(reason: str) -> Iterator[Source | Actor]:
-            self._skipped.append(SkippedRow(line=line, event_id=event_id, code=code, reason=reason))
-            return iter(())
-
         if not codes.is_known("cameo", code):
-            return skip("unknown CAMEO code")
+            raise RowError("unknown CAMEO code", code)
         rule = rule_for(code)
         if isinstance(rule, str):
-            return skip(rule)
+            raise RowError(rule, code)
         if _missing(cell["Source Name"]) is None:
-            return skip("the row names no source actor")
-        story = _missing(cell["Story ID"]) or f"line-{line}"
-        out: list[Source | Actor] = []
-        source = self._actor(cell, "Source", line, out)
-        target = self._actor(cell, "Target", line, out) if _missing(cell["Target Name"]) else None
-        publisher = _missing(cell["Publisher"])
-        if story not in self._stories:
-            self._stories.add(story)
-            out.append(_story_source(story, publisher))
-        draft = _Draft(
-            line=line,
+            raise RowError("the row names no source actor", code)
+        intensity = self.number_or_none(
+            line.number,
+            event_id,
+            cell["Intensity"],
+            "Intensity",
+            low=-10,
+            high=10,
+            missing=_MISSING,
+        )
+        # records made are yielded even if a later one fails: later rows may refer to them
+        source = self._actor(cell, "Source", line.number, out)
+        target = (
+            self._actor(cell, "Target", line.number, out) if _missing(cell["Target Name"]) else None
+        )
+        story = _missing(cell["Story ID"]) or f"line-{line.number}"
+        story_id = self._story(story, _missing(cell["Publisher"]), out)
+        place = self._place(cell, line.number, event_id, out)
+        return _Draft(
+            line=line.number,
             event_id=event_id,
+            key=key,
             code=code,
             date=date,
             rule=rule,
             source=source,
             target=target,
             story=story,
+            source_id=story_id,
             sentence=cell["Sentence Number"].strip(),
-            publisher=publisher,
+            intensity=intensity,
+            place=place,
         )
-        pending.setdefault((story, draft.sentence), []).append(draft)
-        return iter(out)
 
-    def _actor(
-        self, cell: dict[str, str], side: str, line: int, out: list[Source | Actor]
-    ) -> _Side:
+    def _key(self, line: Line, event_id: str, cells: list[str]) -> str | None:
+        """The row's key for its event id: the Event ID, or it and a hash when reused."""
+        repeat, first = self._seen.check(event_id, line.number, cells)
+        if repeat:
+            self.log.skip(
+                line.number,
+                f"repeats line {first} exactly (imported once)",
+                event_id,
+                row_id=event_id,
+            )
+            return None
+        if first is None:
+            return event_id
+        key = f"{event_id}-{digest(*cells)[:6]}"
+        self.log.alter(
+            line.number,
+            f"Event ID also on line {first} with other content; this row's event id uses {key!r}",
+            event_id,
+            row_id=event_id,
+        )
+        return key
+
+    def _actor(self, cell: dict[str, str], side: str, line: int, out: list[Record]) -> _Side:
         name = " ".join(cell[f"{side} Name"].split())
         raw_country = _missing(cell[f"{side} Country"])
         iso = country_code(raw_country) if raw_country is not None else None
@@ -246,29 +267,60 @@ class IcewsReader:
         known = self._actors.get(key)
         if known is not None:
             return _Side(actor=known, name=name)
-        if raw_country is not None and iso is None:
-            self._warnings.append(
-                f"line {line}: unknown country {raw_country!r}; {name!r} kept without one"
+        if raw_country is not None and iso is None and raw_country not in self._unknown_countries:
+            self._unknown_countries.add(raw_country)
+            self.log.add_warning(
+                f"line {line}: unknown country {raw_country!r}; its actors "
+                f"({name!r} first) are kept without a country"
             )
-        suffix = iso.lower() if iso is not None else (slug(raw_country, 20) if raw_country else "")
-        actor_id = "-".join(p for p in ("icews", slug(name), suffix) if p)
-        if actor_id in self._ids:
-            digest = hashlib.sha1(f"{name}\t{raw_country}".encode()).hexdigest()[:6]  # noqa: S324
-            actor_id = f"{actor_id}-{digest}"
-        self._ids.add(actor_id)
-        self._actors[key] = actor_id
-        self._actor_countries[actor_id] = iso
         sectors = sorted({s.strip() for s in cell[f"{side} Sectors"].split(",")} - {"", "NA"})
-        out.append(
-            Actor(
-                id=actor_id,
-                name=name,
-                kind=actor_kind(name, COUNTRY_NAMES.get(iso) if iso else raw_country),
-                country=iso,
-                note=f"ICEWS sectors: {', '.join(sectors)}" if sectors else None,
-            )
+        actor = Actor(
+            id=self.ids.claim(
+                make_id("icews", name, iso or raw_country or ""), name, raw_country or ""
+            ),
+            name=name,
+            kind=actor_kind(name, COUNTRY_NAMES.get(iso) if iso else raw_country),
+            country=iso,
+            note=f"ICEWS sectors: {', '.join(sectors)}" if sectors else None,
         )
-        return _Side(actor=actor_id, name=name)
+        self._actors[key] = actor.id
+        self._actor_countries[actor.id] = iso
+        out.append(actor)
+        return _Side(actor=actor.id, name=name)
+
+    def _story(self, story: str, publisher: str | None, out: list[Record]) -> str:
+        known = self._stories.get(story)
+        if known is None:
+            source = Source(
+                id=self.ids.claim(make_id("icews-story", story), story),
+                title=f"ICEWS story {story}" + (f" ({publisher})" if publisher else ""),
+                publisher=publisher,
+                note="Coded by ICEWS; the story text is not distributed with the event data.",
+            )
+            out.append(source)
+            known = self._stories[story] = source.id
+        return known
+
+    def _place(
+        self, cell: dict[str, str], line: int, event_id: str, out: list[Record]
+    ) -> str | None:
+        """The id of the row's most specific place (city in district in province in country)."""
+        levels = [(kind, name) for col, kind, _ in _PLACE_LEVELS if (name := _missing(cell[col]))]
+        if not levels:
+            return None
+        precision = next(p for col, _, p in reversed(_PLACE_LEVELS) if _missing(cell[col]))
+        latitude = self.number_or_none(
+            line, event_id, cell["Latitude"], "Latitude", low=-90, high=90, missing=_MISSING
+        )
+        longitude = self.number_or_none(
+            line, event_id, cell["Longitude"], "Longitude", low=-180, high=180, missing=_MISSING
+        )
+        point = None
+        if latitude is not None and longitude is not None:
+            point = GeoPoint(latitude=latitude, longitude=longitude, precision=precision)
+        raw_country = _missing(cell["Country"])
+        iso = country_code(raw_country) if raw_country else None
+        return self._places.place(levels, out, country=iso, point=point)
 
     def _flush(self, drafts: list[_Draft]) -> Iterator[Event]:
         groups: dict[tuple[object, ...], list[_Draft]] = {}
@@ -290,14 +342,9 @@ class IcewsReader:
         except ValidationError as exc:
             reason = "; ".join(str(p) for p in exc.problems)
             for d in group:
-                self._skipped.append(
-                    SkippedRow(line=d.line, event_id=d.event_id, code=d.code, reason=reason)
-                )
+                self.log.skip(d.line, reason, d.code, row_id=d.event_id)
             return
-        self._events += 1
-        self._in_events += len(group)
-        if len(group) > 1:
-            self._merged += len(group)
+        self.log.event(len(group))
         yield event
 
     def _build(self, group: list[_Draft], parts: tuple[Participant, ...]) -> Event:
@@ -315,20 +362,39 @@ class IcewsReader:
             fields["format"] = {2: "bilateral", 3: "trilateral"}.get(len(sides), "multilateral")
         names = list(dict.fromkeys(n for d in group for n in _names(d)))
         arrow = " ↔ " if len(group) > 1 else " → "
-        ids = ", ".join(d.event_id for d in group)
-        return _CLASS_OF_KIND[rule.kind](
-            id="icews-" + slug(first.event_id),
+        event = _CLASS_OF_KIND[rule.kind](
+            id=make_id("icews", first.key),
             summary=f"{arrow.join(names)}: {codes.cameo_name(first.code)}",
             participants=parts,
             when=TimeSpan(start=PartialDate.parse(first.date)),
             status="occurred",
+            place=first.place,
             codes=sorted(
                 {EventCode(scheme="cameo", code=d.code) for d in group}, key=lambda c: c.code
             ),
-            sources=(f"icews-story-{slug(first.story)}",),
-            note=f"ICEWS event {ids}; story {first.story}, sentence {first.sentence}",
+            sources=(first.source_id,),
+            note=_note(group),
             **fields,
         )
+        claimed = self.ids.claim(event.id, *(str(d.line) for d in group))
+        if claimed != event.id:
+            self.log.alter(
+                first.line,
+                f"event id {event.id!r} was taken; imported as {claimed!r}",
+                first.event_id,
+            )
+            event = attrs.evolve(event, id=claimed)
+        return event
+
+
+def _note(group: list[_Draft]) -> str:
+    first = group[0]
+    ids = ", ".join(d.event_id for d in group)
+    text = f"ICEWS event {ids}; story {first.story}, sentence {first.sentence}"
+    intensities = [f"{d.intensity:g}" for d in group if d.intensity is not None]
+    if intensities:
+        text += f"; intensity {', '.join(intensities)}"
+    return text
 
 
 def _names(d: _Draft) -> tuple[str, ...]:
@@ -354,15 +420,6 @@ def _participants(group: Iterable[_Draft]) -> tuple[Participant, ...] | None:
     return tuple(seen.values())
 
 
-def _story_source(story: str, publisher: str | None) -> Source:
-    return Source(
-        id=f"icews-story-{slug(story)}",
-        title=f"ICEWS story {story}" + (f" ({publisher})" if publisher else ""),
-        publisher=publisher,
-        note="Coded by ICEWS; the story text is not distributed with the event data.",
-    )
-
-
 def _valid_date(text: str) -> bool:
     try:
         PartialDate.parse(text)
@@ -371,78 +428,24 @@ def _valid_date(text: str) -> bool:
     return True
 
 
-def _check_header(row: list[str]) -> None:
-    header = [c.strip().lstrip("\ufeff") for c in row]
-    if tuple(header) != ICEWS_COLUMNS:
-        raise IcewsFormatError.one(
-            "line 1", f"must be the ICEWS header of {len(ICEWS_COLUMNS)} columns", "\t".join(row)
-        )
-
-
-def _lines(f: IO[bytes] | IO[str], counter: list[int]) -> Iterator[str]:
-    """Decode and yield the lines of `f`, keeping the current line number in ``counter[0]``."""
-    it: Iterator[bytes | str] = iter(f)
-    while True:
-        try:
-            raw = next(it)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:
-            raise IcewsFormatError.one(
-                f"line {counter[0] + 1}", "must be valid UTF-8", exc.object[exc.start : exc.end]
-            ) from None
-        counter[0] += 1
-        if not isinstance(raw, str):
-            try:
-                raw = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise IcewsFormatError.one(
-                    f"line {counter[0]}", "must be valid UTF-8", raw[exc.start : exc.end]
-                ) from None
-        yield raw
-
-
-def _rows(f: IO[bytes] | IO[str]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, cells) per non-blank line; fields are never quoted in ICEWS files."""
-    counter = [0]
-    reader = csv.reader(_lines(f, counter), delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
-    header = True
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        if header:
-            _check_header(row)
-            header = False
-            continue
-        if len(row) != len(ICEWS_COLUMNS):
-            raise IcewsFormatError.one(
-                f"line {counter[0]}",
-                f"must have {len(ICEWS_COLUMNS)} tab-separated columns",
-                len(row),
-            )
-        yield counter[0], row
-
-
 def read_icews(
-    source: Source_,
+    source: Input,
     *,
     progress: Callable[[int], None] | None = None,
     progress_every: int = 10_000,
 ) -> tuple[Dataset, ImportReport]:
     """Read an ICEWS event file into a validated `Dataset` and an `ImportReport`.
 
+    Args:
+        source: A path, or a binary or text file object.
+        progress: Called with the number of rows read every `progress_every`
+            rows and once at the end.
+        progress_every: How often to call `progress`.
+
     Raises:
-        IcewsFormatError: The file is not an ICEWS event file (the problem's path names the line).
+        IcewsFormatError: The file is empty or not an ICEWS file (the problem's
+            path names the line).
+        FileAccessError: The file cannot be read.
     """
     reader = IcewsReader(source, progress=progress, progress_every=progress_every)
-    sources: list[Source] = []
-    actors: list[Actor] = []
-    events: list[Event] = []
-    for record in reader:
-        if isinstance(record, Source):
-            sources.append(record)
-        elif isinstance(record, Actor):
-            actors.append(record)
-        else:
-            events.append(record)
-    return Dataset(sources=sources, actors=actors, events=events), reader.report
+    return collect(reader), reader.report

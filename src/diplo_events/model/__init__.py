@@ -7,7 +7,7 @@ from .disputes import Dispute
 from .events import Event, EventCode, Participant, Relation
 from .incidents import Incident
 from .meetings import Meeting
-from .places import Place, PlaceName
+from .places import GeoPoint, Place, PlaceName
 from .sources import Evidence, Source
 from .statements import Statement
 from .visits import Visit
@@ -23,6 +23,7 @@ __all__ = [
     "Event",
     "EventCode",
     "Evidence",
+    "GeoPoint",
     "Incident",
     "Meeting",
     "Membership",

@@ -19,6 +19,7 @@ import enum
 import functools
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -140,10 +141,8 @@ class PartialDate:
         if match is None:
             raise ValidationError.one("", _why_not_a_date(text), text)
         year, month, day, qualifier = match.groups()
-        if month is not None and 21 <= int(month) <= 24:
-            raise ValidationError.one(
-                "", "seasons (EDTF level 1) are not supported; use the year or the months", text
-            )
+        if month is not None and int(month) > 12:
+            _check_month_code(int(month), text)
         uncertain, approximate = _QUALIFIER[qualifier]
         try:
             return cls(
@@ -243,12 +242,87 @@ class PartialDate:
         return text
 
 
+_DATE_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T")
+_UNSPECIFIED_LEVEL_1_RE = re.compile(
+    r"[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-(?:XX|[0-9]{2})-XX|[0-9]{4}-XX"
+)
+_PART_QUALIFIED_RE = re.compile(r"(?:^|-)[?~%]|[?~%]-")
+_EXPONENT_RE = re.compile(r"Y?-?[0-9]+E[0-9]+")
+_SIGNIFICANT_RE = re.compile(r"Y?-?[0-9]+(?:E[0-9]+)?S[0-9]+")
+_NOT_SUPPORTED = "are not supported"
+_FEATURES: tuple[tuple[Callable[[str], object], str], ...] = (
+    (
+        _DATE_TIME_RE.match,
+        (
+            "times of day (EDTF level 0 date and time, with or without 'Z' or an offset) "
+            f"{_NOT_SUPPORTED}; give the date only"
+        ),
+    ),
+    (
+        lambda t: t.startswith(("[", "{")),
+        (
+            f"sets ('[..]' one of, '{{..}}' all of: EDTF level 2) {_NOT_SUPPORTED}; "
+            "record one span, or one event per date"
+        ),
+    ),
+    (
+        _PART_QUALIFIED_RE.search,
+        (
+            "qualifiers on a part of a date ('2004?-06-11', '2004-06-~11': EDTF level 2 "
+            f"group or individual qualification) {_NOT_SUPPORTED}; "
+            "put one '?', '~' or '%' at the end"
+        ),
+    ),
+    (
+        _SIGNIFICANT_RE.fullmatch,
+        f"significant digits ('1950S2': EDTF level 2) {_NOT_SUPPORTED}; use an interval",
+    ),
+    (
+        _EXPONENT_RE.fullmatch,
+        f"exponential years ('Y-17E7': EDTF level 2) {_NOT_SUPPORTED}",
+    ),
+    (
+        lambda t: "X" in t and _UNSPECIFIED_LEVEL_1_RE.fullmatch(t.rstrip("?~%")) is not None,
+        (
+            f"unspecified digits ('201X', '2004-XX': EDTF level 1) {_NOT_SUPPORTED}; "
+            "use a coarser precision"
+        ),
+    ),
+    (
+        lambda t: "X" in t or "x" in t,
+        (
+            f"unspecified digits inside a component ('156X-12-25', '1984-1X': EDTF level 2) "
+            f"{_NOT_SUPPORTED}; use a coarser precision"
+        ),
+    ),
+    (
+        lambda t: t.startswith(("-", "Y")),
+        f"years before 0001 or after 9999 ('-1985', 'Y170000002': EDTF level 1) {_NOT_SUPPORTED}",
+    ),
+)
+
+
 def _why_not_a_date(text: str) -> str:
-    if "X" in text or "x" in text:
-        return "unspecified digits ('X', EDTF level 1) are not supported; use a coarser precision"
-    if text.startswith(("-", "Y")):
-        return "years before 0001 or after 9999 are not supported"
+    """Why `text` is not a supported date: the EDTF feature and level it uses, if any."""
+    for matches, message in _FEATURES:
+        if matches(text):
+            return message
     return "must be an EDTF date: YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?, ~ or %"
+
+
+def _check_month_code(month: int, text: str) -> None:
+    """Refuse the month codes EDTF uses for seasons and sub-year groupings, naming them."""
+    if 21 <= month <= 24:
+        raise ValidationError.one(
+            "", f"seasons (21-24: EDTF level 1) {_NOT_SUPPORTED}; use the year or the months", text
+        )
+    if 25 <= month <= 41:
+        raise ValidationError.one(
+            "",
+            f"seasons, quarters and other sub-year groupings (25-41: EDTF level 2) "
+            f"{_NOT_SUPPORTED}; use the year or the months",
+            text,
+        )
 
 
 End = PartialDate | Unbounded

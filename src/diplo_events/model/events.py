@@ -253,8 +253,16 @@ class Event:
         return False
 
     def _roles_at_least(self, roles: frozenset[Role], minimum: int) -> bool:
-        """Whether at least `minimum` distinct actors take part in `roles`."""
-        return len(actors_in_roles(self.participants, roles)) >= minimum
+        """Whether at least `minimum` distinct actors take part in `roles`.
+
+        Called by `_plainly_valid` only, once the participants are known to be a
+        non-empty tuple of `Participant`.
+        """
+        participants = self.participants
+        if roles is ALL_ROLES and minimum == 2:  # meetings and agreements: no set per event
+            first = participants[0].actor
+            return any(p.actor != first for p in participants)
+        return len(actors_in_roles(participants, roles)) >= minimum
 
     def _check(self, problems: Problems) -> None:
         """Append the problems of the common fields; kinds extend this."""
@@ -291,7 +299,7 @@ class Event:
         check_enum(problems, "status", self.status, Status)
         if self.place is not None:
             check_id(problems, "place", self.place)
-        if self.topics:
+        if self.topics != ():
             check_items(problems, "topics", self.topics, check_id, unique=True)
         check_records(problems, "evidence", self.evidence, Evidence, "an Evidence")
         if self.sources != ():

@@ -58,9 +58,10 @@ def dumps(ds: Dataset, *, format: Format = "json") -> str:  # noqa: A002
 
 
 def _detect(data: str | bytes) -> Format:
-    """JSON Lines if the first line alone is JSON and is the header or has lines after it."""
+    """JSON Lines if the first non-blank line alone is JSON and is the header or has more lines."""
     newline = b"\n" if isinstance(data, bytes) else "\n"
-    first, sep, rest = data.partition(newline)  # type: ignore[arg-type]
+    blank = b" \t\r\n" if isinstance(data, bytes) else " \t\r\n"
+    first, sep, rest = data.lstrip(blank).partition(newline)  # type: ignore[arg-type]
     if not sep:
         return "json"
     try:
@@ -94,16 +95,23 @@ def loads(data: str | bytes, *, format: Format | None = None) -> Dataset:  # noq
         return decode_lines(split_lines(data))
 
 
+def _suffix_format(target: object) -> Format | None:
+    """The format a file name's suffix says (``.json``, ``.jsonl``), or None."""
+    name = target if isinstance(target, (str, Path)) else getattr(target, "name", "")
+    suffix = Path(name).suffix.lower() if isinstance(name, (str, Path)) else ""
+    return _SUFFIXES.get(suffix)
+
+
 def _format_of(target: object, format: Format | None) -> Format:  # noqa: A002
     if format is not None:
         return _check_format(format)
-    name = target if isinstance(target, (str, Path)) else getattr(target, "name", "")
-    suffix = Path(name).suffix.lower() if isinstance(name, (str, Path)) else ""
-    if suffix not in _SUFFIXES:
+    fmt = _suffix_format(target)
+    if fmt is None:
+        name = target if isinstance(target, (str, Path)) else getattr(target, "name", "")
         raise ValidationError.one(
             "format", "cannot tell from the file name: pass format='json' or 'jsonl'", str(name)
         )
-    return _SUFFIXES[suffix]
+    return fmt
 
 
 def dump(ds: Dataset, target: str | Path | IO[Any], *, format: Format | None = None) -> None:  # noqa: A002
@@ -138,43 +146,67 @@ def _lines_of(source: str | Path | IO[Any]) -> Iterator[Any]:
         yield from source
 
 
+def _read_all(source: str | Path | IO[Any]) -> str | bytes:
+    if isinstance(source, (str, Path)):
+        with open_binary(source) as f:
+            data: Any = f.read()
+    else:
+        data = source.read()
+    if not isinstance(data, (str, bytes)):
+        raise DecodeError.one("", "must be a file of JSON text", type(data).__name__)
+    return data
+
+
+def _check_source(source: object, *, lines: bool) -> None:
+    """Refuse a `source` that is neither a path nor a file (nor, with `lines`, an iterable)."""
+    if isinstance(source, (str, Path)) or hasattr(source, "read"):
+        return
+    if lines and hasattr(source, "__iter__"):
+        return
+    what = "a path, an open file or an iterable of lines" if lines else "a path or an open file"
+    raise DecodeError.one("source", f"must be {what}", type(source).__name__)
+
+
 def load(source: str | Path | IO[Any], *, format: Format | None = None) -> Dataset:  # noqa: A002
     """Load a dataset from a path or an open file, as `loads` does.
 
-    The format comes from the file name's suffix unless `format` is given.
-    JSON Lines is read line by line.
+    The format comes from `format`, else from the file name's suffix
+    (``.json``, ``.jsonl``), else from the content, as `loads` detects it.
+    JSON Lines named as such is read line by line.
 
     Raises:
         UnsupportedFormatVersionError: the file is of a newer format version.
-        DecodeError: the file is not valid JSON or not a valid document.
+        DecodeError: the file is not valid JSON or not a valid document, or
+            `source` is neither a path nor an open file.
         ValidationError: the records do not form a valid dataset.
-        FileAccessError: the file cannot be read (also an `OSError`).
+        FileAccessError: the file cannot be read (also an `OSError`), such as
+            "No such file or directory", naming the path.
     """
-    fmt = _format_of(source, format)
+    _check_source(source, lines=False)
+    fmt = _check_format(format) if format is not None else _suffix_format(source)
+    if fmt is None:
+        return loads(_read_all(source))
     with collector_paused():
         if fmt == "jsonl":
             return decode_lines(_lines_of(source))
-        if isinstance(source, (str, Path)):
-            with open_binary(source) as f:
-                data: Any = f.read()
-        else:
-            data = source.read()
-        if not isinstance(data, (str, bytes)):
-            raise DecodeError.one("", "must be a file of JSON text", type(data).__name__)
-        value, plain = parse_clean(data, indented=True)
+        value, plain = parse_clean(_read_all(source), indented=True)
         return from_document(value, plain=plain)
 
 
 def iter_records(source: str | Path | IO[Any] | Iterable[bytes | str]) -> Iterator[Any]:
     """Read the records of a JSON Lines file one at a time, in constant memory.
 
-    `source` is a path, an open file, or any iterable of lines. Each record
-    (`Source`, `Actor`, `Membership`, `Place` or an event) is checked on its
-    own as it is read; the checks that need the whole dataset (references,
-    evidence against source text) are left to `load`.
+    `source` is a path, an open file, or any iterable of lines (``str`` or
+    ``bytes``). Blank lines are skipped. Each record (`Source`, `Actor`,
+    `Membership`, `Place` or an event) is checked on its own as it is read;
+    the checks that need the whole dataset (references, evidence against
+    source text) are left to `load`.
 
     Raises:
-        DecodeError: at the header, or at the first line that does not decode.
+        DecodeError: `source` is not a path, a file or an iterable (at once);
+            at the header, or at the first line that does not decode or is
+            not text (while iterating).
         FileAccessError: the file cannot be read (also an `OSError`).
     """
+    _check_source(source, lines=True)
     return iter_lines(_lines_of(source))  # type: ignore[arg-type]

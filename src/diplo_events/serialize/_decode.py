@@ -26,6 +26,7 @@ from ..model import (
     Event,
     EventCode,
     Evidence,
+    GeoPoint,
     Incident,
     Meeting,
     Membership,
@@ -74,6 +75,7 @@ KEYS: dict[type, Keys] = {
     Evidence: _keys(Evidence, "an evidence span"),
     Actor: _keys(Actor, "an actor"),
     Membership: _keys(Membership, "a membership"),
+    GeoPoint: _keys(GeoPoint, "a point"),
     PlaceName: _keys(PlaceName, "a place name"),
     Place: _keys(Place, "a place"),
     Participant: _keys(Participant, "a participant"),
@@ -238,6 +240,7 @@ def _plain(cls: type[T]) -> Callable[[Any, str, Problems], T | None]:
 
 decode_evidence = _plain(Evidence)
 decode_place_name = _plain(PlaceName)
+decode_point = _plain(GeoPoint)
 decode_participant = _plain(Participant)
 decode_relation = _plain(Relation)
 decode_code = _plain(EventCode)
@@ -275,17 +278,30 @@ def decode_actor(d: Any, path: str, problems: Problems) -> Actor | None:
 def _identifiers(
     d: dict[str, Any], kwargs: dict[str, Any], path: str, problems: Problems, failed: set[str]
 ) -> None:
-    """Check that ``identifiers``, when present, is a JSON object (the model checks its entries)."""
-    if "identifiers" in d and type(d["identifiers"]) is not dict:
+    """Check that ``identifiers``, when present, is a JSON object repeating no key.
+
+    The model checks its entries.
+    """
+    if "identifiers" not in d:
+        return
+    value = d["identifiers"]
+    repeated = repeated_key(value)
+    if repeated is not None:
+        problems.append(
+            Problem(path=_join(path, "identifiers"), message="repeats a key", value=repeated)
+        )
+    elif type(value) is not dict:
         problems.append(
             Problem(
                 path=_join(path, "identifiers"),
                 message="must be an object mapping schemes to identifiers",
-                value=json_type(d["identifiers"]),
+                value=json_type(value),
             )
         )
-        failed.add("identifiers")
-        kwargs["identifiers"] = ()
+    else:
+        return
+    failed.add("identifiers")
+    kwargs["identifiers"] = ()
 
 
 def decode_membership(d: Any, path: str, problems: Problems) -> Membership | None:
@@ -317,6 +333,10 @@ def decode_place(d: Any, path: str, problems: Problems) -> Place | None:
             failed=failed,
             key="names",
         )
+    if d.get("point") is not None:
+        kwargs["point"] = decode_point(d["point"], _join(path, "point"), problems)
+        if kwargs["point"] is None:
+            failed.add("point")
     kwargs["evidence"] = _evidence(d, path, problems, failed)
     return _build(Place, kwargs, path, problems, failed)
 
@@ -396,6 +416,7 @@ DECODERS: dict[type, Decoder] = {
     Evidence: decode_evidence,
     Actor: decode_actor,
     Membership: decode_membership,
+    GeoPoint: decode_point,
     PlaceName: decode_place_name,
     Place: decode_place,
     Participant: decode_participant,

@@ -21,6 +21,7 @@ from ..model import (
     Event,
     EventCode,
     Evidence,
+    GeoPoint,
     Incident,
     Meeting,
     Membership,
@@ -110,6 +111,16 @@ def encode_place_name(n: PlaceName) -> JSONDict:
     return d
 
 
+def encode_point(g: GeoPoint) -> JSONDict:
+    """Encode a `GeoPoint` (its coordinates as the numbers they are)."""
+    d: JSONDict = {"latitude": g.latitude, "longitude": g.longitude}
+    if g.precision is not None:
+        d["precision"] = g.precision._value_
+    if g.feature is not None:
+        d["feature"] = g.feature
+    return d
+
+
 def encode_place(p: Place) -> JSONDict:
     """Encode a `Place`."""
     d: JSONDict = {"id": p.id, "name": p.name, "kind": p.kind._value_}
@@ -119,6 +130,8 @@ def encode_place(p: Place) -> JSONDict:
         d["country"] = p.country
     if p.identifiers:
         d["identifiers"] = dict(p.identifiers)
+    if p.point is not None:
+        d["point"] = encode_point(p.point)
     if p.part_of is not None:
         d["part_of"] = p.part_of
     if p.claimed_by:
@@ -227,6 +240,7 @@ ENCODERS: dict[type, Callable[[Any], JSONDict]] = {
     Evidence: encode_evidence,
     Actor: encode_actor,
     Membership: encode_membership,
+    GeoPoint: encode_point,
     PlaceName: encode_place_name,
     Place: encode_place,
     Participant: encode_participant,

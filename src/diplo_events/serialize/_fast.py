@@ -23,6 +23,7 @@ from ..model import (
     Event,
     EventCode,
     Evidence,
+    GeoPoint,
     Membership,
     PartialDate,
     Participant,
@@ -90,6 +91,11 @@ def _place(d: dict[str, Any]) -> Place:
         kw["names"] = _records(kw["names"], PlaceName)
     if "evidence" in kw:
         kw["evidence"] = _records(kw["evidence"], Evidence)
+    point = kw.get("point")
+    if point is not None:
+        if type(point) is not dict:
+            raise _Slow
+        kw["point"] = GeoPoint(**point)
     return Place(**kw)
 
 

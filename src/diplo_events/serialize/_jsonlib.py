@@ -192,6 +192,9 @@ def parse_clean(data: str | bytes, *, indented: bool = False) -> tuple[Any, bool
     return value, _REPEATS[0] == before
 
 
+_NESTED = "nested arrays or objects"
+
+
 def encode_text(value: Any, *, indented: bool = False) -> str:
     """Encode `value` canonically as text, without checking that UTF-8 can encode it.
 
@@ -223,7 +226,8 @@ def encode(value: Any, *, indented: bool = False) -> bytes:
     """Encode `value` canonically as UTF-8 (indented documents end in a newline).
 
     Raises:
-        ValidationError: a string holds a lone surrogate, which UTF-8 cannot encode.
+        ValidationError: a string holds a lone surrogate, which UTF-8 cannot
+            encode, or the value is nested deeper than the encoder's recursion allows.
     """
     if orjson is not None:
         try:
@@ -233,6 +237,9 @@ def encode(value: Any, *, indented: bool = False) -> bytes:
             pass  # an integer beyond 64 bits, or a lone surrogate: see below
         else:
             return data
-    text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
+    try:
+        text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
+    except RecursionError:
+        raise ValidationError.one("", "is nested too deeply to encode", _NESTED) from None
     check_utf8(text)
     return text.encode("utf-8")

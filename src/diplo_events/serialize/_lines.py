@@ -24,7 +24,7 @@ from ..errors import DecodeError, Problem, ValidationError
 from ._decode import json_type
 from ._document import COLLECTIONS, records_of
 from ._fast import FastDecoder
-from ._jsonlib import encode, encode_text, parse, parse_clean
+from ._jsonlib import encode, encode_text, parse, parse_clean, repeated_key
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
 
 __all__ = ["decode_lines", "encode_lines", "iter_lines", "text_lines"]
@@ -64,6 +64,9 @@ def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:
         except DecodeError as exc:
             raise exc.at(path) from None
         check_header(value, path)
+        repeated = repeated_key(value)
+        if repeated is not None:
+            raise DecodeError.one(path, "repeats a key", repeated)
         extra = sorted(value.keys() - {"format", "version"})
         if extra:
             raise DecodeError.one(
@@ -144,37 +147,75 @@ def decode_lines(lines: Iterable[bytes | str]) -> Dataset:
     try:
         return Dataset(**collections)
     except ValidationError as exc:
-        raise ValidationError([_relocate(p, collections, where) for p in exc.problems]) from None
+        relocate = _Relocator(collections, where)
+        raise ValidationError([relocate(p) for p in exc.problems]) from None
 
 
-def _relocate(
-    problem: Problem, collections: dict[str, list[Any]], where: dict[str, list[int]]
-) -> Problem:
-    """Replace a dataset path's head (``events['ev-3']``, ``memberships[2]``) by its line."""
-    match = _DATASET_PATH.match(problem.path)
-    if match is None:
-        return problem
-    name, key, index = match.group(1) or "memberships", match.group(2), match.group(3)
-    if key is not None and key.startswith("'"):
-        ids = [r.id for r in collections[name]]
-        position = ids.index(key[1:-1]) if key[1:-1] in ids else None
-    else:
-        position = int(key if key is not None else index)
-    if position is None or position >= len(where[name]):
-        return problem
-    rest = problem.path[match.end() :]
-    return Problem(
-        path=f"line {where[name][position]}{rest}", message=problem.message, value=problem.value
-    )
+class _Relocator:
+    """Replaces a dataset path's head (``events['ev-3']``, ``memberships[2]``) by its line.
+
+    The position of each id is looked up in a table built once per collection,
+    on first need, so relocating one problem per record stays linear.
+    """
+
+    def __init__(self, collections: dict[str, list[Any]], where: dict[str, list[int]]) -> None:
+        self._collections = collections
+        self._where = where
+        self._positions: dict[str, dict[str, int]] = {}
+
+    def _position(self, name: str, key: str) -> int | None:
+        if key.startswith("'"):
+            positions = self._positions.get(name)
+            if positions is None:
+                positions = {}
+                for i, record in enumerate(self._collections[name]):
+                    positions.setdefault(record.id, i)
+                self._positions[name] = positions
+            return positions.get(key[1:-1])
+        return int(key)
+
+    def __call__(self, problem: Problem) -> Problem:
+        match = _DATASET_PATH.match(problem.path)
+        if match is None:
+            return problem
+        name = match.group(1) or "memberships"
+        position = self._position(name, match.group(2) or match.group(3))
+        lines = self._where[name]
+        if position is None or position >= len(lines):
+            return problem
+        rest = problem.path[match.end() :]
+        return Problem(
+            path=f"line {lines[position]}{rest}", message=problem.message, value=problem.value
+        )
+
+
+_BLANK = " \t\r\n"
 
 
 def _numbered(lines: Iterable[bytes | str]) -> Iterator[tuple[int, bytes | str]]:
-    r"""Number the lines from 1 and drop their ``\n`` ending, if any."""
+    r"""Number the lines from 1, drop their ``\n`` ending and skip blank lines.
+
+    A blank line holds only JSON whitespace (editors add one at the end); it
+    is skipped but still counted, so line numbers match the file's.
+
+    Raises:
+        DecodeError: an item is not text (``str`` or ``bytes``).
+    """
+    blank_bytes = _BLANK.encode()
     for number, line in enumerate(lines, start=1):
-        if line[-1:] in (b"\n", "\n"):
-            yield number, line[:-1]
+        if isinstance(line, bytes):
+            # `in` on a one-byte slice (empty at the end) avoids copying every line to strip it
+            if line[:1] in blank_bytes and not line.strip(blank_bytes):
+                continue
+            yield number, line[:-1] if line[-1:] == b"\n" else line
+        elif isinstance(line, str):
+            if line[:1] in _BLANK and not line.strip(_BLANK):
+                continue
+            yield number, line[:-1] if line[-1:] == "\n" else line
         else:
-            yield number, line
+            raise DecodeError.one(
+                f"line {number}", "must be a line of text (str or bytes)", type(line).__name__
+            )
 
 
 def split_lines(data: bytes | str) -> list[bytes] | list[str]:

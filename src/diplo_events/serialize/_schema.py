@@ -23,6 +23,7 @@ from ..model import (
     Actor,
     EventCode,
     Evidence,
+    GeoPoint,
     Membership,
     PartialDate,
     Participant,
@@ -63,12 +64,14 @@ _RECORDS: tuple[type, ...] = (
     Evidence,
     Actor,
     Membership,
+    GeoPoint,
     PlaceName,
     Place,
     Participant,
     Relation,
     EventCode,
 )
+_DEGREES = {"latitude": 90, "longitude": 180}
 _CODE_PATTERNS = {"cameo": "^[0-9]{2,4}$", "plover": "^[A-Z]+$"}
 
 
@@ -119,6 +122,10 @@ def _value(field: str, hint: Any) -> Schema:
             return {
                 "type": "object",
                 "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
+                "properties": {
+                    "wikidata": {"type": "string", "pattern": "^Q[1-9][0-9]*$"},
+                    "geonames": {"type": "string", "pattern": "^[1-9][0-9]*$"},
+                },
                 "additionalProperties": _ref("text"),
             }
         schema: Schema = {"type": "array", "items": _value(field, args[0])}
@@ -133,6 +140,9 @@ def _value(field: str, hint: Any) -> Schema:
         return {"type": "boolean"}
     if hint is int:
         return {"type": "integer", "minimum": 0}
+    if hint is float:
+        limit = _DEGREES[field]
+        return {"type": "number", "minimum": -limit, "maximum": limit}
     if hint in (TimeSpan, PartialDate):
         return _ref("edtf_span" if hint is TimeSpan else "edtf_date")
     if isinstance(hint, type) and attrs.has(hint):
@@ -149,8 +159,12 @@ def _string(field: str) -> Schema:
         return _ref("lang")
     if field == "url":
         return {"type": "string", "pattern": "^https?://[^ ]*$"}
+    if field == "feature":
+        return {"type": "string", "pattern": "^[A-Z][A-Z0-9]{1,9}$"}
     if field in _NON_EMPTY:
         return {"type": "string", "minLength": 1}
+    if field == "text":  # a source's text is verbatim: any string, blank included
+        return {"type": "string"}
     return _ref("text")
 
 

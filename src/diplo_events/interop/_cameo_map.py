@@ -1,4 +1,4 @@
-"""How ICEWS rows become diplo_events records: the CAMEO -> kind table, actor kinds and ids.
+"""How CAMEO-coded rows (ICEWS, GDELT) become records: the CAMEO -> kind table, actor kinds.
 
 The CAMEO -> kind table (documented in ``docs/interop.md``) works by root code,
 with a few codes overriding their root:
@@ -26,16 +26,14 @@ cooperative, at most -1 hostile, anything between neutral.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 
 import attrs
 
 from .. import codes
 from ..enums import ActorKind, EventKind, IncidentCategory, Role, Stance
 
-__all__ = ["KindRule", "actor_kind", "rule_for", "slug"]
+__all__ = ["KindRule", "actor_kind", "rule_for"]
 
 
 @attrs.frozen(kw_only=True)
@@ -191,18 +189,3 @@ def actor_kind(name: str, country_name: str | None) -> ActorKind:
     if len(name.split()) == 1 or _ORG_WORDS.intersection(words):
         return ActorKind.ORGANIZATION
     return ActorKind.PERSON
-
-
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str, limit: int = 80) -> str:
-    """A lower-case ASCII slug of `text` (accents dropped), at most `limit` characters.
-
-    Text with no Latin letters or digits gets ``x`` and a short hash instead.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
-    if not out:
-        return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]  # noqa: S324 - an id, not security
-    return out[:limit].rstrip("-")
