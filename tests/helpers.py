@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -150,3 +152,20 @@ def collections() -> dict[str, Any]:
 def dataset() -> Dataset:
     """The small valid Dataset."""
     return Dataset(**collections())
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def run_benchmark(name: str, *args: str, cwd: Path) -> list[str]:
+    """Run ``benchmarks/NAME`` with `args` in `cwd`; check it succeeds; return its output lines."""
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()

@@ -324,6 +324,37 @@ class TestCommands:
             '~ events[\'ev-visit\'].evidence[0].quote: "Taro Kono visited Beijing" -> "Beijing"',
         ]
 
+    def test_diff_shows_values_as_json(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Enums show as their value, tuples as arrays, whole records as the file format has them."""
+        old = dataset()
+        statement = old.events["ev-statement"]
+        incident = de.Incident(
+            id="ev-statement",
+            summary="Japan speaks.",
+            category="protest",
+            participants=[de.Participant(actor="jpn", role="initiator")],
+            when=statement.when,
+            status="occurred",
+        )
+        cols = collections()
+        cols["actors"][0] = attrs.evolve(JPN, aliases=("Nippon",))
+        cols["events"][0] = attrs.evolve(cols["events"][0], status="planned")
+        cols["events"][3] = incident
+        cols["events"][4] = attrs.evolve(cols["events"][4], when=de.TimeSpan.parse("2018-02"))
+        dump(Dataset(**cols), tmp_path / "new.json")
+        dump(old, tmp_path / "old.json")
+        assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[:2] == [
+            "~ actors['jpn'].aliases: [] -> [\"Nippon\"]",
+            '~ events[\'ev-visit\'].status: "occurred" -> "planned"',
+        ]
+        assert lines[2].startswith('~ events[\'ev-statement\']: {"kind":"statement",')
+        assert '-> {"kind":"incident","id":"ev-statement",' in lines[2]
+        assert lines[3] == '~ events[\'ev-incident\'].when: "2018-01" -> "2018-02"'
+
     def test_diff_trouble(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An invalid file exits 2 and an unreadable one 3, as diff(1) does for trouble."""
         bad = tmp_path / "bad.json"

@@ -39,7 +39,16 @@ from .errors import (
 if TYPE_CHECKING:
     from .analysis import DyadCount, Edge, MeetingNetwork, Quote, TimelineEntry
     from .anchoring import anchor, coverage, reanchor
-    from .corpus import Diff, MergeReport, diff, merge, merge_with_report
+    from .corpus import (
+        Diff,
+        MergeReport,
+        diff,
+        event_key,
+        find_duplicates,
+        fold_duplicate,
+        merge,
+        merge_with_report,
+    )
     from .dataset import Dataset
     from .model import (
         Actor,
@@ -113,6 +122,9 @@ _LAZY: dict[str, str] = {
     "diff": "diplo_events.corpus",
     "dump": "diplo_events.serialize",
     "dumps": "diplo_events.serialize",
+    "event_key": "diplo_events.corpus",
+    "find_duplicates": "diplo_events.corpus",
+    "fold_duplicate": "diplo_events.corpus",
     "from_dict": "diplo_events.serialize",
     "iter_records": "diplo_events.serialize",
     "json_schema": "diplo_events.serialize",
@@ -185,6 +197,9 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "event_key",
+    "find_duplicates",
+    "fold_duplicate",
     "from_dict",
     "iter_records",
     "json_schema",

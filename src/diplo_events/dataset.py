@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["Dataset"]
 
 R = TypeVar("R", Source, Actor, Place, Event)
+Record = Source | Actor | Membership | Place | Event
+"""Any record a dataset holds."""
 
 _EVENT_CLASS_NAMES = ", ".join(c.__name__ for c in EVENT_CLASSES)
 
@@ -68,6 +70,29 @@ class Dataset:
         self._places = MappingProxyType(place_map)
         self._events = MappingProxyType(event_map)
         self._cache = {}
+
+    @classmethod
+    def _from_checked(
+        cls,
+        sources: Mapping[str, Source],
+        actors: Mapping[str, Actor],
+        memberships: tuple[Membership, ...],
+        places: Mapping[str, Place],
+        events: Mapping[str, Event],
+    ) -> Dataset:
+        """A dataset of collections already validated together (see `corpus.edit`); no checks.
+
+        Read-only mappings are shared with the dataset they come from; dicts
+        are wrapped, not copied (the caller must not change them afterwards).
+        """
+        self = cls.__new__(cls)
+        self._sources = _read_only(sources)
+        self._actors = _read_only(actors)
+        self._memberships = memberships
+        self._places = _read_only(places)
+        self._events = _read_only(events)
+        self._cache = {}
+        return self
 
     @property
     def sources(self) -> Mapping[str, Source]:
@@ -134,6 +159,26 @@ class Dataset:
             f"{len(self._events)} events>"
         )
 
+    # -- edits (see corpus/_edit.py) ---------------------------------------------
+
+    def add(self, *records: Record) -> Dataset:
+        """A new dataset with `records` added; see `diplo_events.corpus.edit`."""
+        from .corpus import edit  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
+        return edit(self, add=records)
+
+    def replace(self, *records: Record) -> Dataset:
+        """A new dataset with the records of the same ids replaced; see `corpus.edit`."""
+        from .corpus import edit  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
+        return edit(self, replace=records)
+
+    def remove(self, *records: Record) -> Dataset:
+        """A new dataset without `records` (matched by id); see `diplo_events.corpus.edit`."""
+        from .corpus import edit  # noqa: PLC0415 - keeps `import diplo_events` cheap
+
+        return edit(self, remove=records)
+
     # -- queries and analyses (see query.py and analysis.py) ---------------------
 
     def _repr_html_(self) -> str:
@@ -186,6 +231,12 @@ class Dataset:
         from . import analysis  # noqa: PLC0415 - keeps `import diplo_events` cheap
 
         return analysis.evidence_of(self, event)
+
+
+def _read_only(table: Mapping[str, R]) -> Mapping[str, R]:
+    if isinstance(table, MappingProxyType):
+        return table
+    return MappingProxyType(table if isinstance(table, dict) else dict(table))
 
 
 def _collect(

@@ -439,11 +439,14 @@ class Fault:
         name: What kind of fault (``"unknown-actor"``, ``"quote-mismatch"``, …).
         collections: The dataset's collections as `Dataset` keyword arguments, fault included.
         path: The path at which validation must report the fault.
+        original: The valid dataset the fault was injected into (so a test can
+            also make the fault as an edit of it).
     """
 
     name: str
     collections: dict[str, tuple[Any, ...]] = attrs.field(eq=False)
     path: str
+    original: Dataset | None = attrs.field(default=None, eq=False)
 
     def build(self) -> Dataset:
         """Build the (invalid) dataset; this raises `ValidationError`."""
@@ -564,4 +567,4 @@ def broken_datasets(draw: st.DrawFn) -> Fault:
     index = draw(st.integers(0, len(ds.events) - 1))
     cols = _collections(ds)
     path = _FAULTS[name](ds, index, cols)
-    return Fault(name=name, collections=cols, path=path)
+    return Fault(name=name, collections=cols, path=path, original=ds)

@@ -1,4 +1,4 @@
-"""The corpus commands: ``merge`` and ``diff`` (see `diplo_events.corpus`)."""
+"""The corpus commands: ``merge``, ``diff`` and ``duplicates`` (see `diplo_events.corpus`)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from ..model import Membership, PartialDate, TimeSpan
 from ._commands import _print_lines, dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error, print_error
 from ._io import invalid_message, load_dataset, read_dataset
+from ._render import printable
 
 if TYPE_CHECKING:
     from ..corpus import Diff, MergeReport
     from ..dataset import Dataset
 
-__all__ = ["diff", "diff_lines", "merge", "show"]
+__all__ = ["diff", "diff_lines", "duplicates", "merge", "show"]
 
 EXIT_DIFFERENT = 1
 """``diff``: the datasets differ (as for diff(1))."""
@@ -87,7 +88,7 @@ def merge(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     save(merged, args.output, fmt)
     for line in _report_lines(report):
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(printable(line) + "\n")
     return EXIT_OK
 
 
@@ -113,3 +114,12 @@ def diff(args: argparse.Namespace) -> int:
     found = diff_datasets(old, new)
     _print_lines(diff_lines(found))
     return EXIT_DIFFERENT if found else EXIT_OK
+
+
+def duplicates(args: argparse.Namespace) -> int:
+    """Print the candidate duplicate pairs, best first: score, ids, then the reasons."""
+    from ..corpus import find_duplicates  # noqa: PLC0415 - keep start-up fast
+
+    found = [c for c in find_duplicates(load_dataset(args.file)) if c.score >= args.min_score]
+    _print_lines([f"{c.score:.3f} {c.first} {c.second}: {'; '.join(c.reasons)}" for c in found])
+    return EXIT_OK

@@ -44,6 +44,18 @@ def _positive(text: str) -> int:
     return value
 
 
+def _score(text: str) -> float:
+    """An argparse type: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        msg = f"must be a number from 0 to 1 (got {text!r})"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _import_options(p: argparse.ArgumentParser) -> None:
     """The options every ``import`` command takes: the output and how much to print."""
     _add_dataset_output(p)
@@ -347,3 +359,16 @@ def _add_corpus_commands(
     p.add_argument("old", metavar="OLD", help=_FILE_HELP)
     p.add_argument("new", metavar="NEW", help=_FILE_HELP)
     p.set_defaults(handler=_cmd_corpus.diff)
+
+    p = _command(
+        commands,
+        "duplicates",
+        "list pairs of events that are probably the same event",
+        "List candidate duplicate events (same kind and sides, overlapping time, same or "
+        "nested place), best first: the score (0 to 1), the two ids and the reasons.",
+    )
+    p.add_argument("file", metavar="FILE", help=_FILE_HELP)
+    p.add_argument(
+        "--min-score", type=_score, default=0.0, metavar="S", help="only pairs scoring S or more"
+    )
+    p.set_defaults(handler=_cmd_corpus.duplicates)

@@ -8,12 +8,11 @@ k-th one of the other dataset.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
-from ..dataset import Dataset
+from ..dataset import Dataset, Record
 from ..errors import Problem, ValidationError
 from ..model import Actor, Event, Membership, PartialDate, Place, Source, TimeSpan
 
@@ -31,8 +30,6 @@ __all__ = [
     "require_datasets",
     "table_of",
 ]
-
-Record = Union[Source, Actor, Membership, Place, Event]  # noqa: UP007 - a runtime alias on 3.10
 
 COLLECTIONS = ("sources", "actors", "memberships", "places", "events")
 """The collections of a `Dataset`, in the order they are validated and written."""
@@ -186,12 +183,6 @@ def combine(
     except ValidationError as exc:
         raise exc.at(path) from None
     return combined, joined, disagreements
-
-
-def iter_tables(ds: Dataset) -> Iterator[tuple[str, dict[Any, Any]]]:
-    """Each collection's name and `table_of` it."""
-    for name in COLLECTIONS:
-        yield name, table_of(ds, name)
 
 
 def require_datasets(*values: object) -> None:
