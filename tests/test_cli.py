@@ -773,7 +773,7 @@ class TestClosedPipe:
                     raise BrokenPipeError(32, "Broken pipe")
 
             saved = os.dup(f.fileno())
-            fake = Closed(io.FileIO(f.fileno(), "w", closefd=False))
+            fake = Closed(io.BufferedWriter(io.FileIO(f.fileno(), "w", closefd=False)))
             monkeypatch.setattr(sys, "stdout", fake)
             try:
                 assert main(["stats", "reference"]) == 141

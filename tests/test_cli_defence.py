@@ -6,6 +6,7 @@ Streams are really closed and locales really set, in a subprocess, as a shell do
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
@@ -246,3 +247,44 @@ def test_every_export_is_atomic(tmp_path: Path, fmt: str) -> None:
     assert out.stderr == f"diplo-events: error: File too large: {str(target)!r}\n"
     assert target.read_bytes() == b"old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.dat"]
+
+
+def test_unbuffered_output_to_a_closed_pipe() -> None:
+    """Under PYTHONUNBUFFERED a raw stdout may write part of a chunk; the rest is never lost
+    silently: a reader that goes away gives exit 141, and a full read gets every byte.
+    """
+    command = [str(SCRIPT), "query", "reference", "--format", "json"]
+    unbuffered = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    full = subprocess.run(command, capture_output=True, env=unbuffered, check=True, timeout=120)
+    plain = subprocess.run(command, capture_output=True, env=buffered, check=True, timeout=120)
+    assert full.stdout == plain.stdout
+    assert len(full.stdout) > 65536  # more than a pipe holds: the writer blocks, then fails
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=unbuffered
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.read(10)
+        proc.stdout.close()
+        proc.wait(timeout=120)
+        assert b"Traceback" not in proc.stderr.read()
+    assert proc.returncode == 141
+
+
+def test_main_puts_back_the_streams_it_wraps(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """In process, a raw (unbuffered) stdout is wrapped while main runs, then put back, open."""
+    target = tmp_path / "out.txt"
+    with target.open("wb") as f:
+        raw = io.FileIO(f.fileno(), "w", closefd=False)
+        unbuffered = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+        monkeypatch.setattr(sys, "stdout", unbuffered)
+        assert main(["query", "reference", "--format", "jsonl"]) == 0
+        assert sys.stdout is unbuffered
+        assert not raw.closed
+        unbuffered.write("after\n")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith('{"format":"diplo-events"')
+    assert text.endswith("\nafter\n")

@@ -27,6 +27,7 @@ shows a traceback:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -116,14 +117,52 @@ class _ClosedStream(io.TextIOBase):
         """Nothing to flush."""
 
 
-def _guard_streams() -> None:
-    """Replace closed standard streams; make text for people never fail to encode."""
+def _guard_streams() -> list[tuple[str, Any, str | None]]:
+    """Replace closed standard streams; make text for people never fail to encode.
+
+    Under ``python -u`` or ``PYTHONUNBUFFERED`` the bytes layer of standard
+    output is a raw file, whose ``write`` may write only part of what it is
+    given (a pipe); nothing retries the rest, and output would be lost without
+    an error. Such a stream gets a buffered layer, which writes everything or
+    raises (``BrokenPipeError`` for a closed pipe).
+
+    Returns what `_restore_streams` needs to undo it: (name, stream, errors).
+    """
+    saved: list[tuple[str, Any, str | None]] = []
     for name in ("stdin", "stdout", "stderr"):
         stream = getattr(sys, name)
+        saved.append((name, stream, getattr(stream, "errors", None)))
         if stream is None or getattr(stream, "closed", False):
             setattr(sys, name, _ClosedStream(f"<{name}>"))
         elif name != "stdin" and isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="backslashreplace")
+            raw = stream.buffer
+            if isinstance(raw, io.RawIOBase):
+                stream.flush()
+                wrapper = io.TextIOWrapper(
+                    io.BufferedWriter(raw),
+                    encoding=stream.encoding,
+                    errors="backslashreplace",
+                    line_buffering=name == "stderr" or stream.line_buffering,
+                )
+                setattr(sys, name, wrapper)
+            else:
+                stream.reconfigure(errors="backslashreplace")
+    return saved
+
+
+def _restore_streams(saved: list[tuple[str, Any, str | None]]) -> None:
+    """Put back the streams `_guard_streams` found (``main`` may run inside a program)."""
+    for name, stream, errors in saved:
+        current = getattr(sys, name)
+        if current is not stream and isinstance(current, io.TextIOWrapper):
+            with contextlib.suppress(OSError, ValueError):
+                current.flush()
+            with contextlib.suppress(OSError, ValueError):
+                current.detach().detach()  # keep the raw file open: it is the original's
+        elif current is stream and isinstance(stream, io.TextIOWrapper) and errors:
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors=errors)
+        setattr(sys, name, stream)
 
 
 def _discard_stdout() -> None:
@@ -142,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     The console script and ``python -m diplo_events`` exit with the code returned.
     """
-    _guard_streams()
+    saved = _guard_streams()
     try:
         code = _run(argv)
         sys.stdout.flush()
@@ -150,6 +189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write("\n")
         return EXIT_INTERRUPTED
+    finally:
+        _restore_streams(saved)
     return code
