@@ -332,3 +332,19 @@ def test_points_round_trip_to_the_same_json(tmp_path: Path) -> None:
     assert back == ds
     assert dumps(back) == dumps(ds)
     assert '"latitude": 35.0' in dumps(back)
+
+
+def test_a_folder_that_is_not_a_store_is_never_replaced(tmp_path: Path) -> None:
+    """`export --to parquet -o FOLDER` on a user's folder refuses (exit 3) and deletes nothing."""
+    from diplo_events.cli import main
+    from diplo_events.columnar.store import is_store
+
+    mine = tmp_path / "userdir"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("precious")
+    assert main(["export", "reference", "--to", "parquet", "-o", str(mine)]) == 3
+    assert [p.name for p in mine.iterdir()] == ["thesis.txt"]
+    store = write(load_reference(), tmp_path / "store")
+    assert is_store(store)
+    assert not is_store(mine)
+    assert read_parquet(write(dataset(), store)) == dataset()  # a store is replaced

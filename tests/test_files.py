@@ -338,3 +338,68 @@ def test_a_full_disk_keeps_the_old_file(tmp_path: Path) -> None:
     assert out.stdout.split() == ["FileAccessError", str(errno.EFBIG), str(target)]
     assert target.read_bytes() == b"old,content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
+
+
+class TestAtomicDirectorySafety:
+    """A folder writer must never delete a user's folder, nor leave a new one unreadable."""
+
+    def test_a_folder_it_did_not_make_is_refused(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        mine = tmp_path / "thesis"
+        mine.mkdir()
+        (mine / "chapter1.txt").write_text("precious")
+        with (
+            pytest.raises(FileAccessError) as exc,
+            atomic_directory(mine, replaces=lambda d: False, what="a Parquet store"),
+        ):
+            pass  # pragma: no cover - never entered
+        assert exc.value.errno == errno.EEXIST
+        assert (
+            str(exc.value)
+            == f"[Errno 17] Exists and is not a Parquet store; not replaced: {str(mine)!r}"
+        )
+        assert (mine / "chapter1.txt").read_text() == "precious"
+
+    def test_an_empty_folder_is_replaced(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        (tmp_path / "store").mkdir()
+        with atomic_directory(tmp_path / "store", replaces=lambda d: False) as tmp:
+            (tmp / "a").write_text("1")
+        assert [p.name for p in (tmp_path / "store").iterdir()] == ["a"]
+
+    def test_a_new_folder_gets_the_umasks_mode(self, tmp_path: Path) -> None:
+        from diplo_events._files import atomic_directory
+
+        old = os.umask(0o022)
+        try:
+            with atomic_directory(tmp_path / "store") as tmp:
+                (tmp / "a").write_text("1")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((tmp_path / "store").stat().st_mode) == 0o755
+
+    def test_failure_with_a_relative_path_from_inside_keeps_the_folder(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """`-o ../here` run from inside `here`: the old folder is renamed aside and back."""
+        from diplo_events._files import atomic_directory
+
+        here = tmp_path / "here"
+        here.mkdir()
+        (here / "keep.txt").write_text("keep")
+        monkeypatch.chdir(here)
+        real_replace = Path.replace
+
+        def failing_replace(self: Path, target: str | os.PathLike[str]) -> Path:
+            if self.name.endswith(".tmp"):  # moving the new folder into place fails
+                raise OSError(errno.EIO, "I/O error")
+            return real_replace(self, target)
+
+        monkeypatch.setattr(Path, "replace", failing_replace)
+        with pytest.raises(FileAccessError), atomic_directory("../here") as tmp:
+            (tmp / "new").write_text("new")
+        monkeypatch.setattr(Path, "replace", real_replace)
+        assert (here / "keep.txt").read_text() == "keep"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]

@@ -34,7 +34,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any, Literal, overload
@@ -73,11 +73,16 @@ def _refuse(path: PathLike, code: int, why: str) -> FileAccessError:
     return FileAccessError(code, why, os.fspath(path))
 
 
-def _new_file_mode() -> int:
-    """The mode a new file gets under the current umask (``0o666 & ~umask``)."""
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
     umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets under the current umask (``0o666 & ~umask``)."""
+    return 0o666 & ~_umask()
 
 
 # --- SIGTERM: remove temporaries, then end as the signal would have ---------------------
@@ -289,7 +294,12 @@ def write_atomic(path: PathLike, chunks: Iterable[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def atomic_directory(path: PathLike) -> Iterator[Path]:
+def atomic_directory(
+    path: PathLike,
+    *,
+    replaces: Callable[[Path], bool] | None = None,
+    what: str = "a folder this writer made",
+) -> Iterator[Path]:
     """Yield a temporary folder to fill; on success it takes the place of folder `path`.
 
     The temporary folder lies beside `path`. At the end its files and folders
@@ -299,17 +309,29 @@ def atomic_directory(path: PathLike) -> Iterator[Path]:
     instant between the two renames, when `path` is missing. On any error, and
     on SIGTERM, the temporary folder is removed and `path` is unchanged.
 
+    The new folder gets the old one's permissions, or the umask's for a new
+    one. With `replaces`, a folder at `path` that holds anything is replaced
+    only when ``replaces(folder)`` says it is one this writer made (described
+    by `what`), so a user's folder given by mistake is never deleted.
+
     Raises:
-        FileAccessError: `path` exists and is not a folder, or the folder
-            cannot be written; it names `path`.
+        FileAccessError: `path` exists and is not a folder, or is a folder
+            `replaces` refuses (``EEXIST``), or the folder cannot be written;
+            it names `path`.
     """
-    target = Path(path)
     if os.fspath(path) == "":
         raise _refuse(path, errno.ENOENT, "No such file or directory")
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+    # Absolute, so that renaming the old folder aside (it may hold the working directory)
+    # cannot make the path stop pointing at it before the rollback.
+    target = Path(os.path.realpath(path))
     if target.exists() and not target.is_dir():
         raise _refuse(path, errno.ENOTDIR, "Not a directory")
+    if replaces is not None and target.is_dir() and any(target.iterdir()) and not replaces(target):
+        raise _refuse(path, errno.EEXIST, f"Exists and is not {what}; not replaced")
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask()
+    except OSError as exc:
+        raise _error(exc, path) from exc
     with _cleanup_on_sigterm():
         try:
             tmp = Path(
@@ -320,6 +342,7 @@ def atomic_directory(path: PathLike) -> Iterator[Path]:
         aside: Path | None = None
         try:
             yield tmp
+            tmp.chmod(mode)  # mkdtemp made it 0700
             _fsync_tree(tmp)
             if target.exists():
                 aside = Path(

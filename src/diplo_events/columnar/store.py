@@ -58,19 +58,37 @@ def _partitioning() -> Any:
     return pads.partitioning(pa.schema([(PARTITION, pa.int32())]), flavor="hive")
 
 
+STORE_ENTRIES = frozenset(
+    {"sources.parquet", "actors.parquet", "memberships.parquet", "places.parquet", "events"}
+)
+"""What a store's directory holds: one file per collection and the events' partitions."""
+
+
+def is_store(directory: Path) -> bool:
+    """Whether `directory` holds a store and nothing else (so it may be replaced)."""
+    try:
+        names = {entry.name for entry in directory.iterdir()}
+    except OSError:
+        return False
+    return "sources.parquet" in names and names <= STORE_ENTRIES
+
+
 def write_parquet(ds: Dataset, directory: str | os.PathLike[str]) -> Path:
     """Write `ds` as a directory of Parquet files, replacing `directory` atomically as a whole.
 
     Events are written `_BATCH` at a time into hive partitions by the year of
     their earliest bound. Until the final rename nothing is visible at
     `directory`; on any failure (or SIGTERM) an old directory stays as it was.
+    An existing `directory` is replaced only when it is empty or a store
+    (`is_store`): a folder holding anything else is refused, never deleted.
 
     Returns:
         The directory written, as a `Path`.
 
     Raises:
         MissingDependencyError: pyarrow is not installed.
-        FileAccessError: the directory cannot be written.
+        FileAccessError: the directory cannot be written, or holds something
+            other than a store (``EEXIST``).
     """
     return write_records(
         directory,
@@ -106,7 +124,10 @@ def write_records(
     collections = {
         "sources": sources, "actors": actors, "memberships": memberships, "places": places,
     }  # fmt: skip
-    with collector_paused(), atomic_directory(directory) as tmp:
+    with (
+        collector_paused(),
+        atomic_directory(directory, replaces=is_store, what="a Parquet store") as tmp,
+    ):
         for name, records in collections.items():
             pq.write_table(to_table(name, records), tmp / f"{name}.parquet")
         writers: dict[int | None, Any] = {}
