@@ -158,12 +158,12 @@ class TestReanchor:
     def test_unknown_source(
         self, capsys: pytest.CaptureFixture[str], ds_file: Path, tmp_path: Path
     ) -> None:
-        """An unknown source id is invalid input (exit 1)."""
+        """An unknown source id is a usage error naming the argument (exit 2), as --actor is."""
         new = tmp_path / "new.txt"
         new.write_text(TEXT, encoding="utf-8")
         code, _, err = call(capsys, "reanchor", str(ds_file), "nope", str(new), "-o", "o.json")
-        assert code == 1
-        assert "refers to an unknown source" in err
+        assert code == 2
+        assert "argument SOURCE: refers to an unknown source" in err
 
 
 class TestCoverage:

@@ -288,3 +288,58 @@ def test_main_puts_back_the_streams_it_wraps(
     text = target.read_text(encoding="utf-8")
     assert text.startswith('{"format":"diplo-events"')
     assert text.endswith("\nafter\n")
+
+
+def test_export_refuses_a_name_that_says_the_other_dataset_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--to jsonl -o out.json would write a file that does not load as its name says: exit 2."""
+    out = tmp_path / "out.json"
+    assert main(["export", "reference", "--to", "jsonl", "-o", str(out)]) == 2
+    assert "a jsonl file must not end in .json" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["export", "reference", "--to", "json", "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+
+
+def test_an_import_that_reads_no_row_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of another format given to `import plover`: every row skipped, exit 1, nothing written."""
+    not_plover = tmp_path / "ref.json"
+    dump(load_reference(), not_plover)
+    out = tmp_path / "out.jsonl"
+    assert main(["import", "plover", str(not_plover), "-o", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"{not_plover}: nothing imported: " in err
+    assert "probably not a plover file" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["coverage", "reference", "--source", "nope"], "--source"),
+        (["reanchor", "reference", "nope", "TEXT", "-o", "OUT.json"], "SOURCE"),
+    ],
+)
+def test_unknown_source_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], flag: str
+) -> None:
+    text = tmp_path / "new.txt"
+    text.write_text("new text")
+    args = [str(text) if a == "TEXT" else str(tmp_path / a) if a == "OUT.json" else a for a in args]
+    assert main(args) == 2
+    assert (
+        f"error: argument {flag}: refers to an unknown source (got 'nope'"
+        in capsys.readouterr().err
+    )
+
+
+def test_anchor_names_the_draft_that_does_not_decode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.jsonl"
+    draft.write_text('{"format":"diplo-events","version":1}\n{"type": "source", "id": "s", "ti')
+    assert main(["anchor", str(draft), "-o", str(tmp_path / "out.json")]) == 1
+    assert capsys.readouterr().err.startswith(f"diplo-events: error: {draft}: ")

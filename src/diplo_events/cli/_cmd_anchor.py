@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset
-from ..errors import QuoteError
+from ..errors import QuoteError, ValidationError
 from ._commands import _print_json, _print_lines, dataset_format, save
-from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error
-from ._io import STDIN, display_name, load_dataset
+from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, EXIT_USAGE, CommandError, describe_os_error
+from ._io import STDIN, display_name, invalid_message, load_dataset
 from ._render import printable
 
 __all__ = ["anchor", "coverage", "reanchor", "register"]
@@ -47,8 +47,21 @@ def anchor(args: argparse.Namespace) -> int:
             f"{shown}: {n} quote{'s' if n > 1 else ''} cannot be placed; nothing written",
             EXIT_INVALID,
         ) from None
+    except ValidationError as exc:  # the draft does not decode: name the file, as load does
+        raise CommandError(invalid_message(args.draft, exc), EXIT_INVALID) from None
     save(ds, args.output, fmt)
     return EXIT_OK
+
+
+def _known_source(ds: Dataset, source_id: str, flag: str) -> str:
+    """`source_id`, or a usage error naming `flag` when the dataset has no such source."""
+    if source_id not in ds.sources:
+        known = ", ".join(sorted(ds.sources)[:5]) or "none"
+        raise CommandError(
+            f"argument {flag}: refers to an unknown source (got {source_id!r}; sources: {known})",
+            EXIT_USAGE,
+        )
+    return source_id
 
 
 def _read_text(name: str) -> str:
@@ -72,7 +85,8 @@ def reanchor(args: argparse.Namespace) -> int:
         raise CommandError(
             f"{display_name(args.text)}: is not UTF-8 text (byte {exc.start})", EXIT_INVALID
         ) from None
-    new, report = reanchor_source(ds, args.source, new_text, min_similarity=args.min_similarity)
+    source = _known_source(ds, args.source, "SOURCE")
+    new, report = reanchor_source(ds, source, new_text, min_similarity=args.min_similarity)
     for r in report.moved:
         assert r.new is not None  # noqa: S101 - a moved span has a new place
         exact = "" if r.new.quote == r.old.quote else f" now {r.new.quote!r} (score {r.score})"
@@ -105,7 +119,11 @@ def coverage(args: argparse.Namespace) -> int:
     from ..anchoring import coverage as coverage_of  # noqa: PLC0415
 
     ds = load_dataset(args.file)
-    ids = [args.source] if args.source else [k for k, s in ds.sources.items() if s.text]
+    ids = (
+        [_known_source(ds, args.source, "--source")]
+        if args.source
+        else [k for k, s in ds.sources.items() if s.text]
+    )
     reports = [coverage_of(ds, k, threshold=args.threshold) for k in ids]
     if args.format == "json":
         value = [

@@ -47,13 +47,23 @@ def run_import(
 
     Raises:
         CommandError: the output name has no dataset suffix, or the input is
-            not of the format (exit 1, naming `name`, the input).
+            not of the format, or not one of its rows could be read (exit 1,
+            naming `name`, the input).
     """
     fmt = dataset_format(args.output, "-o/--output")
     try:
         ds, report = read(progress_printer(args.quiet))
     except ValidationError as exc:
         raise CommandError(invalid_message(name, exc), EXIT_INVALID) from None
+    if report.rows and report.events == 0 and len(report.skipped) == report.rows:
+        # Not one row could be read: the file is not of this format (or all of it is unusable).
+        first = printable(str(report.skipped[0]))
+        raise CommandError(
+            f"{display_name(name)}: nothing imported: {report.rows:,} of {report.rows:,} "
+            f"row{'s' if report.rows > 1 else ''} skipped, so it is probably not a "
+            f"{report.format} file (first: {first}); nothing written",
+            EXIT_INVALID,
+        )
     save(ds, args.output, fmt)
     if args.quiet:
         return EXIT_OK

@@ -199,8 +199,15 @@ def save(ds: Dataset, output: str, fmt: str) -> None:
 
 def export(args: argparse.Namespace) -> int:
     """Write the dataset in another format to ``-o OUT`` (``-`` for standard output)."""
-    ds = load_dataset(args.file)
     fmt = args.to
+    implied = _DATASET_SUFFIXES.get(Path(args.output).suffix.lower())
+    if implied is not None and implied != fmt and fmt in _DATASET_SUFFIXES.values():
+        # A .json file of JSON Lines (or the reverse) would not load back as its name says.
+        raise CommandError(
+            f"argument -o/--output: a {fmt} file must not end in .{implied} (got {args.output!r})",
+            EXIT_USAGE,
+        )
+    ds = load_dataset(args.file)
     if fmt in _DATASET_SUFFIXES.values():
         save(ds, args.output, fmt)
     elif fmt == "csv":
