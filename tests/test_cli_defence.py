@@ -343,3 +343,31 @@ def test_anchor_names_the_draft_that_does_not_decode(
     draft.write_text('{"format":"diplo-events","version":1}\n{"type": "source", "id": "s", "ti')
     assert main(["anchor", str(draft), "-o", str(tmp_path / "out.json")]) == 1
     assert capsys.readouterr().err.startswith(f"diplo-events: error: {draft}: ")
+
+
+def test_import_into_a_missing_folder_fails_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output folder is checked first: exit 3 at once, naming the output, nothing read."""
+    out = tmp_path / "missing" / "x.jsonl"
+    assert main(["import", "icews", str(tmp_path / "not-read.tab"), "-o", str(out)]) == 3
+    assert capsys.readouterr().err == (
+        f"diplo-events: error: No such file or directory: {str(out)!r}\n"
+    )
+
+
+def test_report_needs_an_html_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "reference", "-o", str(tmp_path / "r.txt")]) == 2
+    assert "must end in .html" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unterminated_string_message_reads_right(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "diplo-events", "version": 1, "sources": [{"id": "s", "title": "T')
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "Unterminated string starting at line 1 column 75" in out
+    assert "at at" not in out

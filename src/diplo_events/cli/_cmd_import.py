@@ -9,15 +9,17 @@ and a summary line (unless ``--quiet``), every skipped and altered row with
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ..dataset import Dataset
 from ..errors import ValidationError
 from ..interop._importer import ImportReport
 from ._commands import dataset_format, save
-from ._errors import EXIT_INVALID, EXIT_OK, CommandError
-from ._io import display_name, invalid_message
+from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error
+from ._io import STDIN, display_name, invalid_message
 from ._render import printable
 
 __all__ = ["import_gdelt", "import_icews", "progress_printer", "run_import"]
@@ -51,6 +53,11 @@ def run_import(
             naming `name`, the input).
     """
     fmt = dataset_format(args.output, "-o/--output")
+    folder = Path(args.output).parent
+    if args.output != STDIN and not folder.is_dir():
+        # Say so before reading a file of millions of rows, not after.
+        missing = FileNotFoundError(errno.ENOENT, "No such file or directory", args.output)
+        raise CommandError(describe_os_error(missing), EXIT_IO)
     try:
         ds, report = read(progress_printer(args.quiet))
     except ValidationError as exc:

@@ -49,6 +49,10 @@ def report(args: argparse.Namespace) -> int:
     """Write the HTML review page of the chosen events and print its size."""
     from ..report import write_report  # noqa: PLC0415 - keep start-up fast
 
+    if Path(args.output).suffix.lower() not in {".html", ".htm"}:
+        raise CommandError(
+            f"argument -o/--output: must end in .html (got {args.output!r})", EXIT_USAGE
+        )
     ds = load_dataset(args.file)
     chosen = _filtered(ds, args)
     if len(chosen) != len(ds.events):

@@ -114,8 +114,10 @@ def _parse_std(text: str) -> Any:
     try:
         value = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
+        # Some of json's messages end in "at" ("Unterminated string starting at").
+        msg = exc.msg.removesuffix(" at")
         raise _fail(
-            f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            f"is not valid JSON: {msg} at line {exc.lineno} column {exc.colno}",
             text[exc.pos : exc.pos + 20],
         ) from None
     except RecursionError:
