@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._files import write_atomic
+from .._optional import optional
 from ..dataset import Dataset
-from ..errors import MissingDependencyError, ValidationError
+from ..errors import ValidationError
 from ..model import Event
 from ._marks import glyphs
 
@@ -30,12 +31,7 @@ FORMATS = ("svg", "png", "pdf")
 
 
 def _matplotlib() -> None:
-    try:
-        import matplotlib as mpl  # noqa: F401, PLC0415 - optional dependency, imported on use
-    except ImportError:
-        raise MissingDependencyError(
-            "matplotlib is needed for plots: pip install 'diplo-events[plot]'"
-        ) from None
+    optional("matplotlib", "plot", "plots")
 
 
 def _split(

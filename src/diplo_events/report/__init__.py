@@ -15,21 +15,15 @@ import os
 from importlib import resources
 
 from .._files import write_atomic
+from .._optional import optional
 from ..dataset import Dataset
-from ..errors import MissingDependencyError
 from ._summary import summary_html
 
 __all__ = ["report_html", "summary_html", "write_report"]
 
 
 def _plotly_js() -> str:
-    try:
-        from plotly.offline import get_plotlyjs  # noqa: PLC0415 - optional, imported on use
-    except ImportError:
-        raise MissingDependencyError(
-            "plotly is needed for the HTML report: pip install 'diplo-events[report]'"
-        ) from None
-    script: str = get_plotlyjs()
+    script: str = optional("plotly.offline", "report", "the HTML report").get_plotlyjs()
     return script
 
 
