@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from diplo_events import (
     Actor,
     Dataset,
     Dispute,
+    Event,
     Evidence,
     Incident,
     Meeting,
@@ -169,3 +171,14 @@ def run_benchmark(name: str, *args: str, cwd: Path) -> list[str]:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()
+
+
+def with_events(ds: Dataset, events: Iterable[Event]) -> Dataset:
+    """`ds` with its events replaced by `events` (in that order); raises ValidationError."""
+    return Dataset(
+        sources=ds.sources.values(),
+        actors=ds.actors.values(),
+        memberships=ds.memberships,
+        places=ds.places.values(),
+        events=events,
+    )

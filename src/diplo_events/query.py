@@ -291,8 +291,7 @@ class Query:
 
     def __iter__(self) -> Iterator[Event]:
         """Iterate over the matching events in chronological order."""
-        events = get_index(self._dataset).events
-        return (events[rank] for rank in self._result())
+        return iter(get_index(self._dataset).events_at(self._result()))
 
     def __len__(self) -> int:
         """The number of matching events."""
@@ -301,7 +300,7 @@ class Query:
     def first(self) -> Event | None:
         """The earliest matching event, or None when nothing matches."""
         ranks = self._result()
-        return get_index(self._dataset).events[ranks[0]] if ranks else None
+        return get_index(self._dataset).events_at(ranks[:1])[0] if ranks else None
 
     def ids(self) -> tuple[str, ...]:
         """The ids of the matching events, in chronological order."""

@@ -25,6 +25,8 @@ from diplo_events import (
 from diplo_events import strategies as st_de
 from diplo_events.query import Query
 
+from ..helpers import with_events
+
 pytestmark = pytest.mark.property
 
 Check = Callable[[Dataset, Event], bool]
@@ -111,13 +113,7 @@ def datasets_with_behalf(draw: st.DrawFn) -> Dataset:
             parts[i] = attrs.evolve(parts[i], on_behalf_of=org)
         events.append(attrs.evolve(event, participants=parts))
     try:
-        return Dataset(
-            sources=ds.sources.values(),
-            actors=ds.actors.values(),
-            memberships=ds.memberships,
-            places=ds.places.values(),
-            events=events,
-        )
+        return with_events(ds, events)
     except ValidationError:
         assume(False)
         raise  # pragma: no cover - assume(False) raises
