@@ -20,13 +20,12 @@ binary searches per layer.
 from __future__ import annotations
 
 import bisect
-import collections
 import datetime as dt
 import functools
 import itertools
 import operator
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -144,12 +143,15 @@ def _chronological_order(
 ) -> tuple[list[int], list[int]]:
     """The positions sorted by (code, id), and how many positions have each code.
 
-    Two stable sorts: by id, then by code. Codes are small ints, which
-    CPython compares fastest.
+    Two stable sorts: by id (skipped when the ids are in order already, a
+    cheaper check), then by code. Codes are small ints, which CPython
+    compares fastest.
     """
-    by_id = sorted(range(len(ids)), key=ids.__getitem__)
+    by_id: Iterable[int] = range(len(ids))
+    if not all(map(operator.lt, ids, itertools.islice(ids, 1, None))):
+        by_id = sorted(by_id, key=ids.__getitem__)
     counts = [0] * n_codes
-    for code, count in collections.Counter(codes).items():
+    for code, count in Counter(codes).items():
         counts[code] = count
     return sorted(by_id, key=codes.__getitem__), counts
 
@@ -184,6 +186,17 @@ def _layers(lows: Sequence[int], highs: Sequence[int]) -> bytes:
 
 _NONE = array("i")  # shared by every empty layer of every posting; never mutated
 EMPTY: Posting = (_NONE,) * N_LAYERS
+
+
+def _new_layers() -> list[defaultdict[object, array[int]]]:
+    """Per layer, an empty table of ranks by key."""
+    return [defaultdict(_new_ranks) for _ in range(N_LAYERS)]
+
+
+def _postings(per_layer: list[defaultdict[object, array[int]]]) -> dict[object, Posting]:
+    """The posting of each key (in order of first appearance) from its ranks per layer."""
+    keys = dict.fromkeys(key for lists in per_layer for key in lists)
+    return {key: tuple(lists.get(key, _NONE) for lists in per_layer) for key in keys}
 
 
 class EventIndex:
@@ -281,35 +294,23 @@ class EventIndex:
         return table
 
     def _build(self, name: str) -> dict[object, Posting]:
-        """Group the ranks by key and layer, reading the events in the dataset's order.
+        """Group the ranks by key and layer, reading the events in rank order.
 
         The keys of one event are taken together, so a key it has twice is
-        added once (compared with the last rank added); the lists are sorted
-        at the end.
+        added once (compared with the last rank added).
         """
         if name == "actor":
             return self._actor_table()
-        per_layer: list[defaultdict[object, list[int]]] = [
-            defaultdict(list) for _ in range(N_LAYERS)
-        ]
-        rank_of = [0] * len(self._order)  # position in `_events` -> rank
-        collections.deque(map(rank_of.__setitem__, self._order, itertools.count()), maxlen=0)
-        layers = self.layers
         keys_of = getattr(self, f"_keys_{name}")()
-        for rank, event in zip(rank_of, self._events, strict=True):
-            lists = per_layer[layers[rank]]
+        per_layer = _new_layers()
+        by_rank = map(self._events.__getitem__, self._order)
+        for rank, event, layer in zip(range(len(self)), by_rank, self.layers, strict=True):
+            lists = per_layer[layer]
             for key in keys_of(rank, event):
                 ranks = lists[key]
                 if not ranks or ranks[-1] != rank:
                     ranks.append(rank)
-        keys = dict.fromkeys(key for lists in per_layer for key in lists)
-        for lists in per_layer:
-            for ranks in lists.values():
-                ranks.sort()
-        return {
-            key: tuple(array("i", lists[key]) if key in lists else _NONE for lists in per_layer)
-            for key in keys
-        }
+        return _postings(per_layer)
 
     def _actor_table(self) -> dict[object, Posting]:
         """The ``"actor"`` table: the hot one, built mostly at C speed.
@@ -327,9 +328,7 @@ class EventIndex:
         for position in itertools.compress(itertools.count(), many):
             lasts[position] = None
         order = self._order
-        per_layer: list[defaultdict[object, array[int]]] = [
-            defaultdict(_new_ranks) for _ in range(N_LAYERS)
-        ]
+        per_layer = _new_layers()
         for rank, first, last, layer in zip(
             range(len(order)),
             map(firsts.__getitem__, order),
@@ -346,8 +345,7 @@ class EventIndex:
                         ranks.append(rank)
             elif last != first:
                 lists[last].append(rank)
-        keys = dict.fromkeys(key for lists in per_layer for key in lists)
-        return {key: tuple(lists.get(key, _NONE) for lists in per_layer) for key in keys}
+        return _postings(per_layer)
 
     def _keys_kind(self) -> Callable[[int, Event], Iterable[object]]:
         return lambda _rank, event: (event.kind,)
