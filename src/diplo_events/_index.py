@@ -15,6 +15,14 @@ so the events that can overlap a window ``[lo, hi]`` have their earliest bound
 in ``[lo - length, hi]``: a rank range found by binary search. A posting keeps
 one sorted rank array per layer, so each posting is cut to a window with two
 binary searches per layer.
+
+The build is pure Python kept to as few interpreted steps per event as
+possible (see "Queries" in ``docs/performance.md``): the bounds are worked out
+once per distinct span object (the loaders share equal spans), each event
+gets the code of its bounds among the distinct bounds, and one stable sort of
+those small ints gives the rank order; the per-rank columns repeat each
+code's values. The events are read in the dataset's order, roughly their
+order in memory, and listed by rank only when a query needs them all.
 """
 
 from __future__ import annotations
@@ -193,7 +201,7 @@ def _new_layers() -> list[defaultdict[object, array[int]]]:
     return [defaultdict(_new_ranks) for _ in range(N_LAYERS)]
 
 
-def _postings(per_layer: list[defaultdict[object, array[int]]]) -> dict[object, Posting]:
+def _postings(per_layer: Sequence[Mapping[object, array[int]]]) -> dict[object, Posting]:
     """The posting of each key (in order of first appearance) from its ranks per layer."""
     keys = dict.fromkeys(key for lists in per_layer for key in lists)
     return {key: tuple(lists.get(key, _NONE) for lists in per_layer) for key in keys}
@@ -294,7 +302,7 @@ class EventIndex:
         return table
 
     def _build(self, name: str) -> dict[object, Posting]:
-        """Group the ranks by key and layer, reading the events in rank order.
+        """Group the ranks by key and layer, reading the events in rank order (lists, then arrays).
 
         The keys of one event are taken together, so a key it has twice is
         added once (compared with the last rank added).
@@ -302,15 +310,18 @@ class EventIndex:
         if name == "actor":
             return self._actor_table()
         keys_of = getattr(self, f"_keys_{name}")()
-        per_layer = _new_layers()
-        by_rank = map(self._events.__getitem__, self._order)
-        for rank, event, layer in zip(range(len(self)), by_rank, self.layers, strict=True):
+        per_layer: list[defaultdict[object, list[int]]] = [
+            defaultdict(list) for _ in range(N_LAYERS)
+        ]
+        for rank, event, layer in zip(range(len(self)), self.events, self.layers, strict=True):
             lists = per_layer[layer]
             for key in keys_of(rank, event):
                 ranks = lists[key]
                 if not ranks or ranks[-1] != rank:
                     ranks.append(rank)
-        return _postings(per_layer)
+        return _postings(
+            [{key: array("i", ranks) for key, ranks in lists.items()} for lists in per_layer]
+        )
 
     def _actor_table(self) -> dict[object, Posting]:
         """The ``"actor"`` table: the hot one, built mostly at C speed.
