@@ -263,10 +263,12 @@ class _Echo(RowImporter):
     """A toy importer: one source per line, named by the line's first cell."""
 
     format_name = "echo"
+    format_title = "Echo"
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         for line in iter_lines(f):
             self.log.row()
+            self.log.fits()
             source = self.attempt(line.number, self._source, line)
             if source is not None:
                 self.log.absorbed()

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diplo_events.interop import ImportFormatError
 from diplo_events.interop.plover import read_plover
 from diplo_events.interop.plover_export import iter_plover
 from diplo_events.interop.polecat import read_polecat
@@ -52,9 +53,15 @@ _RECORDS = st.dictionaries(st.sampled_from(_KEYS), _JSON, max_size=10)
 def test_any_plover_json_is_read_or_reported(items: list[Any]) -> None:
     """No record raises; rows == events + skipped; the output validates (collect checks it).
 
-    (A file whose first item is a list is a JSON array, not JSON Lines.)
+    Only a file of records none of which is an object with an 'event' key is
+    refused, as not PLOVER. (A file whose first item is a list is a JSON
+    array, not JSON Lines.)
     """
     data = "\n".join(json.dumps(item) for item in items).encode()
+    if items and not any(isinstance(item, dict) and "event" in item for item in items):
+        with pytest.raises(ImportFormatError, match=r"^not a PLOVER file: none of its "):
+            read_plover(io.BytesIO(data))
+        return
     ds, report = read_plover(io.BytesIO(data))
     assert report.rows == len(items)
     assert report.rows == report.rows_in_events + len(report.skipped)
