@@ -318,7 +318,10 @@ class RowImporter(abc.ABC):
             return
         if log.fitting:
             return
-        first = next(issue for issue in log.report.skipped if not issue.file)
+        skipped = [issue for issue in log.report.skipped if not issue.file]
+        if not skipped:  # every row in an event, though none was counted as fitting
+            return
+        first = skipped[0]
         title = self.format_title
         article = "an" if title[0] in "AEIOU" else "a"
         plural = "s" if log.main_rows > 1 else ""
