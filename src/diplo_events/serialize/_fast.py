@@ -107,18 +107,20 @@ class FastDecoder:
 
     Records are frozen, so equal participants, event codes and time spans can
     be one object: loading then builds fewer objects and holds less memory (a
-    minister at a thousand meetings is one `Participant`). Each load uses its
+    minister at a thousand meetings is one `Participant`); so are equal source
+    ids and evidence offsets. Each load uses its
     own decoder; a table that grows past `_MAX_SHARED` entries starts afresh,
     so reading a stream stays within bounded memory.
     """
 
-    __slots__ = ("_codes", "_participants", "_spans", "_strings")
+    __slots__ = ("_codes", "_ints", "_participants", "_spans", "_strings")
 
     def __init__(self) -> None:
         self._participants: dict[tuple[tuple[str, Any], ...], Participant] = {}
         self._codes: dict[tuple[tuple[str, Any], ...], EventCode] = {}
         self._spans: dict[str, TimeSpan] = {}
         self._strings: dict[str, str] = {}
+        self._ints: dict[int, int] = {}
 
     @staticmethod
     def _shared(value: object, table: dict[Any, Any], cls: Callable[..., Any]) -> tuple[Any, ...]:
@@ -148,14 +150,22 @@ class FastDecoder:
     def _evidence(self, value: object) -> tuple[Evidence, ...]:
         if type(value) is not list:
             raise _Slow
-        strings = self._strings
+        strings, ints = self._strings, self._ints
         if len(strings) > _MAX_SHARED:
             strings.clear()
+        if len(ints) > _MAX_SHARED:
+            ints.clear()
         out = []
         for item in value:
-            source = item["source"]
-            if type(source) is str:  # an equal string: harmless if the slow path runs after all
+            # Equal values, shared: harmless if the slow path runs after all. Offsets
+            # above 256 are not cached by CPython, and spans into one text repeat them.
+            source, start, end = item["source"], item.get("start"), item.get("end")
+            if type(source) is str:
                 item["source"] = strings.setdefault(source, source)
+            if type(start) is int:
+                item["start"] = ints.setdefault(start, start)
+            if type(end) is int:
+                item["end"] = ints.setdefault(end, end)
             out.append(Evidence(**item))
         return tuple(out)
 
