@@ -44,10 +44,13 @@ def _line_values(ds: Dataset) -> Iterator[dict[str, Any]]:
             yield {"type": tag, **encode_record(record)}
 
 
-def encode_lines(ds: Dataset) -> Iterator[bytes]:
-    r"""Yield the lines of a dataset as UTF-8, each ending in ``\n``, the header first."""
+def encode_lines(ds: Dataset, *, standard: bool = False) -> Iterator[bytes]:
+    r"""Yield the lines of a dataset as UTF-8, each ending in ``\n``, the header first.
+
+    `standard` forces the standard library's encoder (see `needs_standard_library`).
+    """
     for value in _line_values(ds):
-        yield encode(value) + b"\n"
+        yield encode(value, standard=standard) + b"\n"
 
 
 def text_lines(ds: Dataset) -> Iterator[str]:
