@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - the dev environment has orjson
 orjson: Any = _orjson
 """The `orjson` module, or None when it is not installed (tests set it to None)."""
 
-__all__ = ["check_utf8", "encode", "encode_text", "parse", "parse_clean", "repeated_key"]
+__all__ = ["check_utf8", "encode", "encode_text", "parse", "parse_clean", "repeated_key", "utf8"]
 
 _BOM = "\ufeff"
 
@@ -211,11 +211,23 @@ def encode_text(value: Any, *, indented: bool = False) -> str:
 def check_utf8(text: str) -> None:
     """Check that UTF-8 can encode `text` (it holds no lone surrogate).
 
+    ASCII text (which ``str.isascii`` tells without reading it) passes at once.
+
     Raises:
         ValidationError: it holds one.
     """
+    if not text.isascii():
+        utf8(text)
+
+
+def utf8(text: str) -> bytes:
+    """`text` encoded as UTF-8.
+
+    Raises:
+        ValidationError: it holds a lone surrogate, which UTF-8 cannot encode.
+    """
     try:
-        text.encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValidationError.one(
             "",
@@ -243,5 +255,4 @@ def encode(value: Any, *, indented: bool = False) -> bytes:
         text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
     except RecursionError:
         raise ValidationError.one("", "is nested too deeply to encode", _NESTED) from None
-    check_utf8(text)
-    return text.encode("utf-8")
+    return utf8(text)
