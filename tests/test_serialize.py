@@ -67,6 +67,34 @@ class TestDumps:
         monkeypatch.setattr(_jsonlib, "orjson", None)
         assert (de.dumps(dataset()), de.dumps(dataset(), format="jsonl")) == with_orjson
 
+    @pytest.mark.parametrize(
+        ("latitude", "text"),
+        [
+            (1e-05, "1e-05"),
+            (-2.5e-05, "-2.5e-05"),
+            (7.7539063e-08, "7.7539063e-08"),
+            (1e-4, "0.0001"),
+        ],
+    )
+    def test_small_coordinates_written_as_repr_by_both_backends(
+        self, monkeypatch: pytest.MonkeyPatch, latitude: float, text: str
+    ) -> None:
+        """A float below 1e-4, which orjson writes without repr's two-digit exponent, is canonical too."""
+        place = de.Place(
+            id="buoy",
+            name="Buoy",
+            kind="maritime_area",
+            point=de.GeoPoint(latitude=latitude, longitude=0),
+        )
+        ds = de.Dataset(places=[place])
+        with_orjson = (de.dumps(ds), de.dumps(ds, format="jsonl"))
+        assert f'"latitude":{text},' in with_orjson[1]
+        assert f'"latitude": {text},' in with_orjson[0]
+        monkeypatch.setattr(_jsonlib, "orjson", None)
+        assert (de.dumps(ds), de.dumps(ds, format="jsonl")) == with_orjson
+        for written in with_orjson:
+            assert de.loads(written) == ds
+
     def test_jsonl_header_then_tagged_records(self, backend: str) -> None:
         """JSON Lines: the header line, then one record per line tagged by its type."""
         lines = de.dumps(dataset(), format="jsonl").split("\n")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 import diplo_events as de
 from diplo_events import DecodeError, UnsupportedFormatVersionError, ValidationError
-from diplo_events.serialize import _jsonlib
+from diplo_events.serialize import _fast, _jsonlib
 from tests.helpers import dataset
 
 HEADER = '{"format":"diplo-events","version":1}'
@@ -434,6 +435,55 @@ class TestJsonLines:
             "must be a state, organization or group, not a person (got 'li-keqiang') at line 7.organization",
             "refers to an unknown actor (got 'nobody') at line 11.participants[1].actor",
         ]
+
+    @pytest.mark.parametrize(
+        ("shared", "changed", "message"),
+        [
+            (
+                '{"actor":"chn","role":"host"}',
+                '{"actor":"chn","role":"host","x":1}',
+                (
+                    "has an unknown key; a participant has actor, on_behalf_of, role, title "
+                    "(got 'x') at line 14.participants[1]"
+                ),
+            ),
+            (
+                '{"actor":"chn","role":"host"}',
+                '{"actor":"chn","role":"host","title":" "}',
+                "must not be blank (got ' ') at line 14.participants[1].title",
+            ),
+            (
+                '{"scheme":"cameo","code":"042"}',
+                '{"scheme":"cameo","code":"042","x":1}',
+                "has an unknown key; an event code has code, scheme (got 'x') at line 14.codes[0]",
+            ),
+        ],
+    )
+    def test_shared_records_are_not_reused_for_other_objects(
+        self, shared: str, changed: str, message: str
+    ) -> None:
+        """A participant or code equal to one already read but for an extra key is still checked."""
+        lines = self.lines()
+        event = json.loads(lines[10])
+        event["id"] = "ev-visit-2"
+        event["codes"] = [{"scheme": "cameo", "code": "042"}]
+        first = json.dumps(event, separators=(",", ":"))
+        assert shared in first
+        lines.insert(10, first)
+        second = first.replace('"ev-visit-2"', '"ev-visit-3"').replace(shared, changed)
+        assert second != first
+        lines.insert(13, second)
+        assert problems("\n".join(lines)) == [message]
+
+    def test_shared_record_keys_name_every_field(self) -> None:
+        """The decoder's sharing keys cover every field, so no field is ignored when sharing."""
+        for cls, key_of in (
+            (de.Participant, _fast._participant_key),
+            (de.EventCode, _fast._code_key),
+        ):
+            names = [f.name for f in attrs.fields(cls)]
+            key = key_of({name: name for name in names})
+            assert key == (*names, len(names))
 
     def test_records_in_any_order(self) -> None:
         """Records may come in any order; collections keep their own order."""

@@ -86,6 +86,14 @@ def is_known_id(value: object) -> bool:
     return type(value) is str and value in _KNOWN_IDS
 
 
+def are_unique_known_ids(values: tuple[object, ...]) -> bool:
+    """Whether every item is an id already found valid, none repeated (a cheap, partial test)."""
+    for value in values:
+        if type(value) is not str or value not in _KNOWN_IDS:
+            return False
+    return len(values) < 2 or len(set(values)) == len(values)
+
+
 def check_id(problems: Problems, path: str, value: object, *, optional: bool = False) -> None:
     """Check that `value` is an id (or None when `optional`)."""
     if type(value) is str and value in _KNOWN_IDS:

@@ -58,6 +58,7 @@ GARBAGE = st.recursive(
     max_leaves=6,
 )
 
+CODE = EventCode(scheme="cameo", code="042")
 P2 = (Participant(actor="a", role="party"), Participant(actor="b", role="party"))
 WHEN = TimeSpan.parse("2018")
 EVENT = {"id": "ev", "summary": "s", "participants": P2, "when": WHEN, "status": "occurred"}
@@ -156,7 +157,25 @@ def raw_events(draw: st.DrawFn) -> Any:
     values = {f.name: getattr(base, f.name) for f in attrs.fields(cls)}
     replacements = st.one_of(
         GARBAGE,
-        st.sampled_from([(), ("a",), ("a", "a"), "ev", "x", None, " ", base.participants[:1]]),
+        st.sampled_from(
+            [
+                (),
+                ("a",),
+                ("a", "a"),
+                ("a", "b"),
+                "ev",
+                "x",
+                None,
+                " ",
+                base.participants[:1],
+                base.participants + base.participants[:1],
+                (base.participants[0], Participant(actor=base.participants[0].actor, role="host")),
+                (CODE, CODE),
+                (CODE, EventCode(scheme="plover", code="CONSULT")),
+                (Relation(kind="related_to", target="ev"),),
+                (Relation(kind="related_to", target="other"),),
+            ]
+        ),
         st.sampled_from([getattr(base, f.name) for f in attrs.fields(cls)]),
     )
     for name in draw(st.lists(st.sampled_from(sorted(values)), max_size=3, unique=True)):

@@ -22,6 +22,7 @@ from .events import Event
 __all__ = ["Dispute"]
 
 _PARTIES = frozenset({Role.PARTY, Role.CLAIMANT})
+_PARTY_ROLES = tuple(_PARTIES)
 
 
 @attrs.frozen(kw_only=True)
@@ -55,7 +56,7 @@ class Dispute(Event):
                     and len(set(places)) == len(places)
                 )
             )
-            and self._roles_at_least(_PARTIES, 2)
+            and self._roles_at_least(_PARTY_ROLES, 2)
         )
 
     def _check(self, problems: Problems) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 import attrs
 
 from .._checks import (
     Problems,
+    are_unique_known_ids,
     check_enum,
     check_id,
     check_instance,
@@ -74,12 +75,7 @@ class Participant:
     on_behalf_of: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if (
-            type(self.role) is Role
-            and self.title is None
-            and self.on_behalf_of is None
-            and is_known_id(self.actor)
-        ):
+        if self._plainly_valid():
             return
         problems: Problems = []
         check_id(problems, "actor", self.actor)
@@ -91,6 +87,16 @@ class Participant:
                 Problem(path="on_behalf_of", message="must differ from 'actor'", value=self.actor)
             )
         raise_problems(problems)
+
+    def _plainly_valid(self) -> bool:
+        """A cheap test that accepts only valid participants (a new actor id fails it)."""
+        title, behalf = self.title, self.on_behalf_of
+        return (
+            type(self.role) is Role
+            and is_known_id(self.actor)
+            and (title is None or (type(title) is str and title != "" and not title.isspace()))
+            and (behalf is None or (behalf != self.actor and is_known_id(behalf)))
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -194,12 +200,12 @@ class Event:
         participants: object = self.participants
         if type(participants) is not tuple or not participants:
             return False
-        keys = set()
         for p in participants:
             if type(p) is not Participant:
                 return False
-            keys.add((p.actor, p.role))
-        if len(keys) != len(participants):
+        if len(participants) > 1 and len({(p.actor, p.role) for p in participants}) != len(
+            participants
+        ):
             return False
         summary, note, place, part_of = self.summary, self.note, self.place, self.part_of
         if not (
@@ -215,54 +221,58 @@ class Event:
         ):
             return False
         topics: object = self.topics
-        if topics != () and (
-            type(topics) is not tuple
-            or not all(is_known_id(t) for t in topics)
-            or len(set(topics)) != len(topics)
-        ):
+        if topics != () and (type(topics) is not tuple or not are_unique_known_ids(topics)):
             return False
         sources: object = self.sources
-        if sources != () and (
-            type(sources) is not tuple
-            or not all(is_known_id(s) for s in sources)
-            or len(set(sources)) != len(sources)
-        ):
+        if sources != () and (type(sources) is not tuple or not are_unique_known_ids(sources)):
             return False
         evidence: object = self.evidence
-        if evidence != () and (
-            type(evidence) is not tuple or not all(type(e) is Evidence for e in evidence)
-        ):
-            return False
+        if evidence != ():
+            if type(evidence) is not tuple:
+                return False
+            for e in evidence:
+                if type(e) is not Evidence:
+                    return False
         relations: object = self.relations
-        if relations != () and (
-            type(relations) is not tuple
-            or not all(type(r) is Relation and r.target != self.id for r in relations)
-        ):
-            return False
+        if relations != ():
+            if type(relations) is not tuple:
+                return False
+            for r in relations:
+                if type(r) is not Relation or r.target == self.id:
+                    return False
         codes: object = self.codes
-        if codes != () and (
-            type(codes) is not tuple
-            or not all(type(c) is EventCode for c in codes)
-            or len(set(codes)) != len(codes)
-        ):
-            return False
+        if codes != ():
+            if type(codes) is not tuple:
+                return False
+            for c in codes:
+                if type(c) is not EventCode:
+                    return False
+            if len(codes) > 1 and len({(c.scheme, c.code) for c in codes}) != len(codes):
+                return False
         return self._plainly_valid_kind()
 
     def _plainly_valid_kind(self) -> bool:
         """The kind's part of `_plainly_valid`; kinds override it."""
         return False
 
-    def _roles_at_least(self, roles: frozenset[Role], minimum: int) -> bool:
-        """Whether at least `minimum` distinct actors take part in `roles`.
+    def _roles_at_least(self, roles: tuple[Role, ...] | None, minimum: Literal[1, 2]) -> bool:
+        """Whether at least `minimum` distinct actors take part in `roles` (None: any role).
 
-        Called by `_plainly_valid` only, once the participants are known to be a
-        non-empty tuple of `Participant`.
+        It builds no set: it stops at the second distinct actor. Role groups are
+        tuples, since an enum member hashes in Python but compares by identity
+        first. Called by `_plainly_valid` only, once the participants are known
+        to be a non-empty tuple of `Participant`.
         """
-        participants = self.participants
-        if roles is ALL_ROLES and minimum == 2:  # meetings and agreements: no set per event
-            first = participants[0].actor
-            return any(p.actor != first for p in participants)
-        return len(actors_in_roles(participants, roles)) >= minimum
+        first: str | None = None
+        for p in self.participants:
+            if roles is None or p.role in roles:
+                if minimum == 1:
+                    return True
+                if first is None:
+                    first = p.actor
+                elif p.actor != first:
+                    return True
+        return False
 
     def _check(self, problems: Problems) -> None:
         """Append the problems of the common fields; kinds extend this."""

@@ -118,9 +118,10 @@ class Evidence:
     prefix: str | None = None
     suffix: str | None = None
 
-    def __attrs_post_init__(self) -> None:
+    def _plainly_valid(self) -> bool:
+        """A cheap test that accepts only valid spans (a source id not seen before fails it)."""
         start, end, quote = self.start, self.end, self.quote
-        if (
+        return (
             type(start) is int
             and type(end) is int
             and type(quote) is str
@@ -129,8 +130,12 @@ class Evidence:
             and self.prefix is None
             and self.suffix is None
             and is_known_id(self.source)
-        ):
+        )
+
+    def __attrs_post_init__(self) -> None:
+        if self._plainly_valid():
             return
+        start, end, quote = self.start, self.end, self.quote
         problems: Problems = []
         check_id(problems, "source", self.source)
         start_ok = type(start) is int and start >= 0

@@ -9,12 +9,13 @@ import attrs
 from .._checks import Problems, check_bool
 from ..enums import EventKind, Role
 from ..errors import Problem
-from .events import Event, Participant, actors_in_roles
+from .events import Event, Participant
 
 __all__ = ["Visit"]
 
 _VISITOR = frozenset({Role.VISITOR})
 _HOST = frozenset({Role.HOST})
+_VISITOR_ROLE, _HOST_ROLE = Role.VISITOR, Role.HOST
 
 
 @attrs.frozen(kw_only=True)
@@ -32,9 +33,14 @@ class Visit(Event):
     def _plainly_valid_kind(self) -> bool:
         if type(self.reciprocal) is not bool:
             return False
-        visitors = actors_in_roles(self.participants, _VISITOR)
-        hosts = actors_in_roles(self.participants, _HOST)
-        return bool(visitors) and bool(hosts) and visitors.isdisjoint(hosts)
+        visitors: list[str] = []  # a handful of actors: lists, no sets per event
+        hosts: list[str] = []
+        for p in self.participants:
+            if p.role is _VISITOR_ROLE:
+                visitors.append(p.actor)
+            elif p.role is _HOST_ROLE:
+                hosts.append(p.actor)
+        return bool(visitors) and bool(hosts) and not any(h in visitors for h in hosts)
 
     def _check(self, problems: Problems) -> None:
         super()._check(problems)

@@ -12,7 +12,7 @@ from .._gc import collector_paused
 from ..dataset import Dataset
 from ..errors import DecodeError, ValidationError
 from . import _jsonlib
-from ._document import from_document, to_document
+from ._document import from_document, needs_standard_library, to_document
 from ._jsonlib import check_utf8, encode, encode_text, parse, parse_clean
 from ._lines import decode_lines, encode_lines, iter_lines, split_lines, text_lines
 
@@ -32,10 +32,11 @@ def _check_format(format: object) -> Format:  # noqa: A002 - the public keyword 
 def _encode(ds: Dataset, format: Format) -> Iterator[bytes]:  # noqa: A002
     if not isinstance(ds, Dataset):
         raise ValidationError.one("ds", "must be a Dataset", type(ds).__name__)
+    standard = needs_standard_library(ds)
     if format == "json":
-        yield encode(to_document(ds), indented=True)
+        yield encode(to_document(ds), indented=True, standard=standard)
     else:
-        yield from encode_lines(ds)
+        yield from encode_lines(ds, standard=standard)
 
 
 def dumps(ds: Dataset, *, format: Format = "json") -> str:  # noqa: A002

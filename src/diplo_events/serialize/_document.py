@@ -31,9 +31,16 @@ from ._decode import (
 )
 from ._encode import encode_actor, encode_event, encode_membership, encode_place, encode_source
 from ._fast import FastDecoder
+from ._jsonlib import orjson_agrees
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
 
-__all__ = ["COLLECTIONS", "DOCUMENT_KEYS", "from_document", "to_document"]
+__all__ = [
+    "COLLECTIONS",
+    "DOCUMENT_KEYS",
+    "from_document",
+    "needs_standard_library",
+    "to_document",
+]
 
 
 COLLECTIONS: tuple[tuple[str, type, Callable[..., Any], Callable[..., Any]], ...] = (
@@ -63,6 +70,18 @@ def records_of(ds: Dataset) -> tuple[tuple[Any, ...], ...]:
         ds.memberships,
         tuple(ds.places.values()),
         tuple(ds.events.values()),
+    )
+
+
+def needs_standard_library(ds: Dataset) -> bool:
+    """Whether a place's coordinates must be written by the standard library, not `orjson`.
+
+    Coordinates are the format's only floats; see `orjson_agrees`.
+    """
+    return not all(
+        orjson_agrees(place.point.latitude) and orjson_agrees(place.point.longitude)
+        for place in ds.places.values()
+        if place.point is not None
     )
 
 

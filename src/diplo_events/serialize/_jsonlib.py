@@ -8,7 +8,8 @@ parser knows them; no other exception escapes (deep nesting included).
 Encoding is canonical: insertion order of keys, no ASCII escaping, compact
 (``,`` and ``:``) or indented by two spaces. The bytes are the same with and
 without `orjson`; where `orjson` cannot encode a value (an integer beyond 64
-bits) the standard library does it.
+bits) or would write other text (a float below 1e-4 in magnitude: see
+`orjson_agrees`) the standard library does it.
 
 `orjson` parses only canonical text: its result is accepted only when
 re-encoding it gives back the input bytes exactly, which rules out duplicate
@@ -31,7 +32,16 @@ except ImportError:  # pragma: no cover - the dev environment has orjson
 orjson: Any = _orjson
 """The `orjson` module, or None when it is not installed (tests set it to None)."""
 
-__all__ = ["check_utf8", "encode", "encode_text", "parse", "parse_clean", "repeated_key", "utf8"]
+__all__ = [
+    "check_utf8",
+    "encode",
+    "encode_text",
+    "orjson_agrees",
+    "parse",
+    "parse_clean",
+    "repeated_key",
+    "utf8",
+]
 
 _BOM = "\ufeff"
 
@@ -197,13 +207,14 @@ def parse_clean(data: str | bytes, *, indented: bool = False) -> tuple[Any, bool
 _NESTED = "nested arrays or objects"
 
 
-def encode_text(value: Any, *, indented: bool = False) -> str:
+def encode_text(value: Any, *, indented: bool = False, standard: bool = False) -> str:
     """Encode `value` canonically as text, without checking that UTF-8 can encode it.
 
     The standard library makes text natively, so joining many lines as text
     and checking them once with `check_utf8` is cheaper than encoding each.
+    `standard` forces the standard library, as in `encode`.
     """
-    if orjson is not None:
+    if orjson is not None and not standard:
         return encode(value, indented=indented).decode("utf-8")
     return _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
 
@@ -236,14 +247,27 @@ def utf8(text: str) -> bytes:
         ) from None
 
 
-def encode(value: Any, *, indented: bool = False) -> bytes:
+def orjson_agrees(number: float) -> bool:
+    """Whether `orjson` writes `number` as its canonical text, the shortest round trip `repr` gives.
+
+    It does for every finite float but those with 0 < |number| < 1e-4, which
+    `orjson` writes as ``0.00001`` or ``7.75e-8`` where `repr` writes
+    ``1e-05`` and ``7.75e-08`` (measured with orjson 3.x on 200,000 floats).
+    """
+    return number == 0.0 or not -1e-4 < number < 1e-4
+
+
+def encode(value: Any, *, indented: bool = False, standard: bool = False) -> bytes:
     """Encode `value` canonically as UTF-8 (indented documents end in a newline).
+
+    `standard` forces the standard library (the value holds a float that
+    `orjson` writes otherwise: see `orjson_agrees`).
 
     Raises:
         ValidationError: a string holds a lone surrogate, which UTF-8 cannot
             encode, or the value is nested deeper than the encoder's recursion allows.
     """
-    if orjson is not None:
+    if orjson is not None and not standard:
         try:
             option = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE if indented else 0
             data: bytes = orjson.dumps(value, option=option)

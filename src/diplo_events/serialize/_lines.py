@@ -50,16 +50,17 @@ def _line_values(ds: Dataset) -> Iterator[dict[str, Any]]:
             yield {"type": tag, **encode_record(record)}
 
 
-def encode_lines(ds: Dataset) -> Iterator[bytes]:
+def encode_lines(ds: Dataset, *, standard: bool = False) -> Iterator[bytes]:
     r"""Yield the lines of a dataset as UTF-8, each ending in ``\n``, the header first.
 
-    Without `orjson`, the lines come from `text_lines`, in chunks of
-    `_CHUNK_LINES` lines.
+    Without `orjson`, or with `standard` (which forces the standard library's
+    encoder: see `needs_standard_library`), the lines come from `text_lines`,
+    in chunks of `_CHUNK_LINES` lines.
 
     Raises:
         ValidationError: a string holds a lone surrogate, which UTF-8 cannot encode.
     """
-    if _jsonlib.orjson is None:
+    if standard or _jsonlib.orjson is None:
         lines = text_lines(ds)
         while chunk := "".join(itertools.islice(lines, _CHUNK_LINES)):
             yield utf8(chunk)
@@ -71,17 +72,17 @@ def encode_lines(ds: Dataset) -> Iterator[bytes]:
 def text_lines(ds: Dataset) -> Iterator[str]:
     r"""Yield the lines of a dataset as text, each ending in ``\n``, without checking UTF-8.
 
-    Events are written by `event_line`, the other records through their dicts
-    and `encode_text`.
+    The standard library's encoding: events are written by `event_line`, the
+    other records through their dicts and `encode_text`, without `orjson`.
     """
-    yield encode_text({"format": FORMAT_NAME, "version": FORMAT_VERSION}) + "\n"
+    yield encode_text({"format": FORMAT_NAME, "version": FORMAT_VERSION}, standard=True) + "\n"
     for (name, _, encode_record, _), records in zip(COLLECTIONS, records_of(ds), strict=True):
         if encode_record is encode_event:
             yield from map(event_line, records)
             continue
         tag = _TAGS[name]
         for record in records:
-            yield encode_text({"type": tag, **encode_record(record)}) + "\n"
+            yield encode_text({"type": tag, **encode_record(record)}, standard=True) + "\n"
 
 
 def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:

@@ -76,7 +76,10 @@ def _kind_members(e: Event) -> str:
     own: dict[str, Any] = {}
     KIND_FIELDS[type(e)](e, own)
     return "".join(
-        [f",{_q(key)}:{_q(v) if type(v) is str else encode_text(v)}" for key, v in own.items()]
+        [
+            f",{_q(key)}:{_q(v) if type(v) is str else encode_text(v, standard=True)}"
+            for key, v in own.items()
+        ]
     )
 
 
