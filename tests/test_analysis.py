@@ -117,8 +117,8 @@ class TestMeetingNetwork:
         )
 
     def test_by_actor_over_any_events(self, ds: Dataset) -> None:
-        """Any events can be used; nodes are the actors."""
-        network = ds.meeting_network(by="actor", events=ds.query().kind("meeting"))
+        """Events given as a list are used as given (planned m2 too); nodes are the actors."""
+        network = ds.meeting_network(by="actor", events=list(ds.query().kind("meeting")))
         assert network.nodes == ("chn", "jpn", "kono", "kor", "wang")
         assert [(e.a, e.b, e.total) for e in network.edges] == [
             ("chn", "jpn", 1),
@@ -126,6 +126,43 @@ class TestMeetingNetwork:
             ("jpn", "kor", 1),
             ("kono", "wang", 1),
         ]
+
+    def test_a_query_naming_kinds_keeps_the_status_default(self, ds: Dataset) -> None:
+        """kind('meeting'): the meetings that occurred (m1), not the planned m2."""
+        assert ds.meeting_network(events=ds.query().kind("meeting")) == MeetingNetwork(
+            nodes=("CHN", "JPN"), edges=(Edge(a="CHN", b="JPN", total=1, events=("m1",)),)
+        )
+
+    def test_a_query_naming_statuses_keeps_the_kind_default(self, ds: Dataset) -> None:
+        """status('planned'): the planned meetings and visits (m2), not the planned agreement a1."""
+        network = ds.meeting_network(events=ds.query().status("planned"))
+        assert [(e.a, e.b, e.events) for e in network.edges] == [
+            ("CHN", "JPN", ("m2",)),
+            ("CHN", "KOR", ("m2",)),
+            ("JPN", "KOR", ("m2",)),
+        ]
+
+    def test_a_query_naming_both_is_used_as_it_is(self, ds: Dataset) -> None:
+        """Kinds and statuses named: exactly those events (a1 and m2, both planned)."""
+        q = ds.query().kind("agreement", "meeting").status("planned")
+        network = ds.meeting_network(events=q)
+        assert [(e.a, e.b, e.events) for e in network.edges] == [
+            ("CHN", "JPN", ("a1", "m2")),
+            ("CHN", "KOR", ("m2",)),
+            ("JPN", "KOR", ("m2",)),
+        ]
+
+    def test_a_query_naming_neither_gets_both_defaults(self, ds: Dataset) -> None:
+        """involving('kono') names no kind or status: Kono's meetings and visits that occurred."""
+        assert ds.meeting_network(events=ds.query().involving("kono")) == ds.meeting_network()
+        everything = ds.meeting_network(events=list(ds.query().involving("jpn")))
+        assert everything.edges[0].events == ("d1", "s1", "a1", "i1", "m2")  # CHN-JPN, any kind
+
+    def test_a_where_predicate_is_not_a_named_kind(self, ds: Dataset) -> None:
+        """A kind tested in where() is not named: the default kinds still apply (no statement)."""
+        q = ds.query().where(lambda e: e.kind.value == "statement")
+        assert ds.meeting_network(events=q) == MeetingNetwork(nodes=(), edges=())
+        assert ds.meeting_network(events=q.kind("statement")).edges[0].events == ("s1",)
 
     def test_to_networkx(self, ds: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
         """to_networkx() fills a networkx Graph with weighted edges."""

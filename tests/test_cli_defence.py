@@ -13,6 +13,7 @@ import resource
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,15 @@ from diplo_events import (
 )
 from diplo_events.cli import main
 from diplo_events.cli._render import printable
+from diplo_events.interop import (
+    ICEWS_COLUMNS,
+    POLECAT_COLUMNS,
+    ImportFormatError,
+    read_gdelt,
+    read_icews,
+    read_plover,
+    read_polecat,
+)
 from diplo_events.serialize import dump, dumps
 
 SCRIPT = Path(sys.executable).with_name("diplo-events")
@@ -305,14 +315,41 @@ def test_export_refuses_a_name_that_says_the_other_dataset_format(
 def test_an_import_that_reads_no_row_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file of another format given to `import plover`: every row skipped, exit 1, nothing written."""
+    """A file of another format given to `import plover`: the library's error, exit 1, nothing written."""
     not_plover = tmp_path / "ref.json"
     dump(load_reference(), not_plover)
+    rows = sum(1 for line in not_plover.read_text(encoding="utf-8").splitlines() if line.strip())
     out = tmp_path / "out.jsonl"
     assert main(["import", "plover", str(not_plover), "-o", str(out), "--quiet"]) == 1
-    err = capsys.readouterr().err
-    assert f"{not_plover}: nothing imported: " in err
-    assert "probably not a plover file" in err
+    assert capsys.readouterr().err == (
+        f"diplo-events: error: {not_plover}: not a PLOVER file: none of its {rows:,} rows could "
+        "be read as PLOVER; the first: is not valid JSON (Expecting property name enclosed in "
+        "double quotes) (got '{') at line 1\n"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("system", ["icews", "gdelt", "polecat", "plover"])
+def test_an_import_of_rows_of_another_shape_fails_for_every_system(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], system: str
+) -> None:
+    """The message is the library's ImportFormatError, naming the file: exit 1, nothing written."""
+    source = tmp_path / "rows.txt"
+    header = {"icews": ICEWS_COLUMNS, "polecat": POLECAT_COLUMNS}.get(system)
+    lines = (["\t".join(header)] if header else []) + ["a\tb", "c\td"]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read: dict[str, Callable[[Path], object]] = {
+        "icews": read_icews,
+        "gdelt": read_gdelt,
+        "polecat": read_polecat,
+        "plover": read_plover,
+    }
+    with pytest.raises(ImportFormatError) as exc:
+        read[system](source)
+    out = tmp_path / "out.jsonl"
+    assert main(["import", system, str(source), "-o", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == f"diplo-events: error: {exc.value}\n"
+    assert str(exc.value).startswith(f"{source}: not a")
     assert not out.exists()
 
 

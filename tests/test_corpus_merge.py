@@ -122,6 +122,86 @@ class TestDiff:
         assert str(info.value) == "must be a Dataset (got 'dict') at datasets[1]"
 
 
+class TestDiffText:
+    def test_no_differences(self) -> None:
+        """Equal datasets: one line saying so, and no lines to list."""
+        d = de.diff(dataset(), dataset())
+        assert (str(d), d.lines()) == ("no differences", [])
+
+    def test_by_collection_with_counts(self) -> None:
+        """A count line, then each collection that differs with its counts and its lines."""
+        cols = collections()
+        cols["actors"] = [attrs.evolve(JPN, name="Nippon"), *cols["actors"][1:]]
+        cols["events"] = cols["events"][:-1]
+        d = de.diff(dataset(), Dataset(**cols))
+        assert str(d) == (
+            "2 records differ: 0 added, 1 removed, 1 changed (1 value)\n"
+            "actors: 1 changed (1 value)\n"
+            '  ~ actors[\'jpn\'].name: "Japan" -> "Nippon"\n'
+            "events: 1 removed\n"
+            "  - events['ev-incident']"
+        )
+        assert d.lines() == [
+            '~ actors[\'jpn\'].name: "Japan" -> "Nippon"',
+            "- events['ev-incident']",
+        ]
+
+    def test_values_of_one_record_count_once(self) -> None:
+        """Four values changed in one actor: 1 record changed (4 values)."""
+        new_kono = attrs.evolve(KONO, aliases=("Kono",), evidence=[quote("Kono met")])
+        d = de.diff(dataset(), with_actor(new_kono))
+        start, end = TEXT.index("Kono met"), TEXT.index("Kono met") + len("Kono met")
+        assert str(d).splitlines() == [
+            "1 record differs: 0 added, 0 removed, 1 changed (4 values)",
+            "actors: 1 changed (4 values)",
+            "  ~ actors['kono-taro'].aliases: [] -> [\"Kono\"]",
+            f"  ~ actors['kono-taro'].evidence[0].start: {KONO.evidence[0].start} -> {start}",
+            f"  ~ actors['kono-taro'].evidence[0].end: {KONO.evidence[0].end} -> {end}",
+            '  ~ actors[\'kono-taro\'].evidence[0].quote: "Taro Kono" -> "Kono met"',
+        ]
+        assert d.actors.changed_records == 1
+
+    def test_compact_when_large(self) -> None:
+        """At most 5 lines of each group, the rest counted; long values cut to 60 characters."""
+        cols = collections()
+        cols["memberships"] = [attrs.evolve(cols["memberships"][0], title="Minister")]
+        statement = cols["events"][3]
+        fields = {f.name: getattr(statement, f.name) for f in attrs.fields(Statement)}
+        fields.pop("stance")
+        cols["events"][3] = de.Incident(category="protest", **fields)
+        extra = [attrs.evolve(cols["events"][0], id=f"ev-extra-{i:02}") for i in range(12)]
+        d = de.diff(dataset(), Dataset(**{**cols, "events": cols["events"] + extra}))
+        assert str(d).splitlines() == [
+            "15 records differ: 13 added, 1 removed, 1 changed (1 value)",
+            "memberships: 1 added, 1 removed",
+            "  + memberships (kono-taro in jpn, Minister, 2018-01)",
+            "  - memberships (kono-taro in jpn, Foreign Minister, 2018-01)",
+            "events: 12 added, 1 changed (1 value)",
+            "  + events['ev-extra-00']",
+            "  + events['ev-extra-01']",
+            "  + events['ev-extra-02']",
+            "  + events['ev-extra-03']",
+            "  + events['ev-extra-04']",
+            "  ... and 7 more added",
+            (
+                "  ~ events['ev-statement']: "
+                '{"kind":"statement","id":"ev-statement","summary":"Japan ... -> '
+                '{"kind":"incident","id":"ev-statement","summary":"Japan s...'
+            ),
+        ]
+        lines = d.lines()
+        assert len(lines) == 15
+        assert lines[-1].startswith('~ events[\'ev-statement\']: {"kind":"statement",')
+        assert len(lines[-1]) > 200  # lines() cuts nothing
+
+    def test_field_change_str(self) -> None:
+        """A FieldChange reads PATH: OLD -> NEW, values as compact JSON (spans as EDTF)."""
+        change = FieldChange(
+            path="events['ev-1'].when", old=de.TimeSpan.parse("2018-01"), new=("a", None)
+        )
+        assert str(change) == 'events[\'ev-1\'].when: "2018-01" -> ["a",null]'
+
+
 class TestMerge:
     def test_self(self) -> None:
         """Merging a dataset with itself gives the dataset; every record is counted identical."""

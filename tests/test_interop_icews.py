@@ -211,7 +211,7 @@ class TestBadInput:
         ds, report = read_icews(io.BytesIO(fixture_bytes().split(b"\n")[0] + b"\n"))
         assert len(ds) == 0
         assert report.rows == 0
-        assert report.warnings == ("the file has a header but no rows",)
+        assert report.warnings == ("the file has no rows",)
 
     def test_wrong_column_count(self) -> None:
         """A row with too few columns is skipped with its line; the rest is imported."""

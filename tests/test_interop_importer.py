@@ -263,10 +263,12 @@ class _Echo(RowImporter):
     """A toy importer: one source per line, named by the line's first cell."""
 
     format_name = "echo"
+    format_title = "Echo"
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         for line in iter_lines(f):
             self.log.row()
+            self.log.fits()
             source = self.attempt(line.number, self._source, line)
             if source is not None:
                 self.log.absorbed()
@@ -283,7 +285,23 @@ class _Echo(RowImporter):
         raise RowError("always", 1)
 
 
+class _Shapeless(_Echo):
+    """An importer that never counts a row as of its shape (never calls ``log.fits()``)."""
+
+    def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
+        for line in iter_lines(f):
+            self.log.row()
+            self.log.absorbed()
+            yield self._source(line)
+
+
 class TestRowImporter:
+    def test_rows_in_events_are_never_refused(self) -> None:
+        """No row counted as fitting, but none skipped either: the file is read, not refused."""
+        reader = _Shapeless(io.BytesIO(b"a\nb\n"))
+        assert [r.id for r in reader if isinstance(r, Source)] == ["a", "b"]
+        assert (reader.report.rows, reader.report.skipped, reader.report.warnings) == (2, (), ())
+
     def test_once_and_report(self) -> None:
         """Iterates once; records are counted; a repeated id gets a suffix."""
         reader = _Echo(io.BytesIO(b"a\na\n"))

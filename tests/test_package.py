@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import importlib.resources
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +98,16 @@ def test_suite_runs_against_the_installed_wheel() -> None:
     )
     assert direct.get("url", "").endswith(".whl")
     assert not direct.get("dir_info", {}).get("editable", False)
+
+
+def test_strategies_without_hypothesis_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing diplo_events.strategies without hypothesis: MissingDependencyError naming [testing]."""
+    monkeypatch.delitem(sys.modules, "diplo_events.strategies", raising=False)
+    monkeypatch.setitem(sys.modules, "hypothesis", None)
+    monkeypatch.setitem(sys.modules, "hypothesis.strategies", None)
+    with pytest.raises(diplo_events.MissingDependencyError) as exc:
+        importlib.import_module("diplo_events.strategies")
+    assert str(exc.value) == (
+        "hypothesis is needed for diplo_events.strategies: pip install 'diplo-events[testing]'"
+    )
+    assert isinstance(exc.value, diplo_events.DiploEventsError)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,10 @@ from diplo_events import (
     load_reference,
 )
 from diplo_events.analysis import meeting_network
+from diplo_events.cli import main
 from diplo_events.plot import network, save, timeline
 from diplo_events.plot._marks import glyphs
+from diplo_events.query import Query
 
 from . import helpers
 
@@ -237,6 +241,40 @@ class TestTimeline:
             timeline(helpers.dataset())
         with pytest.raises(MissingDependencyError, match=r"diplo-events\[plot\]"):
             network(helpers.dataset())
+
+
+_SAME_INPUT: list[tuple[list[str], Callable[[Dataset], Dataset | Query], set[str]]] = [
+    (
+        [],
+        lambda ds: ds,
+        {"CHN|JPN", "CHN|KOR", "CHN|apec", "CHN|asean", "JPN|KOR", "JPN|apec", "JPN|asean",
+         "KOR|asean"},
+    ),
+    (["--kind", "agreement"], lambda ds: ds.query().kind("agreement"), {"CHN|JPN", "CHN|KOR", "JPN|KOR"}),
+    (["--status", "planned"], lambda ds: ds.query().status("planned"), {"CHN|JPN", "CHN|KOR", "JPN|KOR"}),
+    (
+        ["--actor", "kor"],
+        lambda ds: ds.query().involving("kor"),
+        {"CHN|JPN", "CHN|KOR", "CHN|asean", "JPN|KOR", "JPN|asean", "KOR|asean"},
+    ),
+    (
+        ["--kind", "statement", "--status", "occurred"],
+        lambda ds: ds.query().kind("statement").status("occurred"),
+        {"CHN|JPN", "CHN|PRK", "CHN|kono-father", "JPN|KOR", "JPN|PRK", "PRK|USA"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("flags", "choose", "pairs"), _SAME_INPUT)
+def test_python_and_the_command_line_draw_the_same_pairs(
+    tmp_path: Path, flags: list[str], choose: Callable[[Dataset], Dataset | Query], pairs: set[str]
+) -> None:
+    """plot network with filter flags draws the pairs of network() on the same query."""
+    ds = load_reference()
+    svg = tmp_path / "n.svg"
+    assert main(["plot", "network", "reference", "-o", str(svg), *flags]) == 0
+    drawn = set(re.findall(r'id="edge:([^"]+)"', svg.read_text(encoding="utf-8")))
+    assert set(gids(network(choose(ds)), "edge:")) == drawn == pairs
 
 
 class TestNetwork:

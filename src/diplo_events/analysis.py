@@ -20,6 +20,7 @@ from ._index import chronological_key
 from .enums import EventKind, Precision, Status
 from .errors import DiploEventsError, ValidationError
 from .model import Event, Evidence, PartialDate, Source, TimeSpan
+from .query import Query
 from .validate import side_of
 
 if TYPE_CHECKING:
@@ -219,14 +220,26 @@ def meeting_network(
 ) -> MeetingNetwork:
     """Who met whom: an edge for each pair that took part in the same meeting or visit.
 
+    The one default of every who-met-whom picture (`diplo_events.plot.network`,
+    ``diplo-events plot network``, the review page): the meetings and visits
+    that occurred. A `Query` keeps it for what it does not choose: one that
+    names no kinds (`Query.kind`) is narrowed to meetings and visits, one that
+    names no statuses (`Query.status`) to events that occurred. So
+    ``ds.query().involving("jpn")`` gives Japan's meetings and visits that
+    occurred, and ``ds.query().kind("agreement")`` the agreements that occurred.
+
     Args:
         dataset: The dataset whose sides and events are used.
         by: ``"side"`` (countries, else actor ids) or ``"actor"``.
-        events: The events to use; by default the meetings and visits that occurred.
+        events: The events to use: None for the dataset's meetings and visits
+            that occurred; a `Query`, narrowed as above; any other iterable of
+            events is used as given.
     """
     keys_of = _keys_of(dataset, by)
     if events is None:
-        events = dataset.query().kind(EventKind.MEETING, EventKind.VISIT).status(Status.OCCURRED)
+        events = dataset.query()
+    if isinstance(events, Query):
+        events = _who_met(events)
     nodes: set[str] = set()
     met: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
     for event in events:
@@ -239,6 +252,16 @@ def meeting_network(
         Edge(a=a, b=b, total=len(ids), events=tuple(ids)) for (a, b), ids in sorted(met.items())
     )
     return MeetingNetwork(nodes=tuple(sorted(nodes)), edges=tuple(edges))
+
+
+def _who_met(query: Query) -> Query:
+    """`query` narrowed to meetings and visits and to occurred events, unless it names them."""
+    named = {getattr(condition, "field", None) for condition in query._conditions}
+    if "kind" not in named:
+        query = query.kind(EventKind.MEETING, EventKind.VISIT)
+    if "status" not in named:
+        query = query.status(Status.OCCURRED)
+    return query
 
 
 def dispute_history(dataset: Dataset, dispute_id: str) -> tuple[TimelineEntry, ...]:

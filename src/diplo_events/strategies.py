@@ -1,7 +1,8 @@
 """Hypothesis strategies for diplo_events records and whole datasets.
 
 Install the ``testing`` extra (``pip install diplo-events[testing]``) to use them
-in your own property tests::
+in your own property tests (without hypothesis, importing this module raises
+`MissingDependencyError` naming the extra)::
 
     from hypothesis import given
     from diplo_events import strategies as st_de
@@ -19,20 +20,12 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-try:
-    from hypothesis import strategies as st
-except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    from .errors import DiploEventsError
-
-    raise DiploEventsError(
-        "diplo_events.strategies needs hypothesis: pip install 'diplo-events[testing]'"
-    ) from exc
-
 from ._iso3166 import ALPHA3
+from ._optional import optional
 from .dataset import Dataset
 from .enums import (
     ActorKind,
@@ -69,6 +62,11 @@ from .model import (
     Unbounded,
     Visit,
 )
+
+if TYPE_CHECKING:
+    from hypothesis import strategies as st
+else:  # imported on use of this module, naming the extra when it is missing
+    st = optional("hypothesis.strategies", "testing", "diplo_events.strategies")
 
 __all__ = [
     "Fault",

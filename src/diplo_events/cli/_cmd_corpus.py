@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import enum
-import json
 import sys
 from typing import TYPE_CHECKING
 
-import attrs
-
 from ..errors import ValidationError
-from ..model import Membership, PartialDate, TimeSpan
 from ._commands import _print_lines, dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error, print_error
 from ._io import invalid_message, load_dataset, read_dataset
 from ._render import printable
 
 if TYPE_CHECKING:
-    from ..corpus import Diff, MergeReport
+    from ..corpus import MergeReport
     from ..dataset import Dataset
 
-__all__ = ["diff", "diff_lines", "duplicates", "merge", "show"]
+__all__ = ["diff", "duplicates", "merge"]
 
 EXIT_DIFFERENT = 1
 """``diff``: the datasets differ (as for diff(1))."""
@@ -30,43 +25,9 @@ EXIT_TROUBLE = 2
 """``diff``: a file is not a valid dataset (as for diff(1), any trouble is 2 or more)."""
 
 
-def show(value: object) -> str:
-    """A value as compact JSON: records as the file format writes them, spans as EDTF."""
-    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, (TimeSpan, PartialDate)):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if attrs.has(type(value)):
-        from ..serialize import to_dict  # noqa: PLC0415 - keep start-up fast
-
-        return to_dict(value)
-    return value
-
-
-def _label(name: str, record: object) -> str:
-    if isinstance(record, Membership):
-        when = "" if record.when is None else f", {record.when}"
-        return f"{name} ({record.person} in {record.organization}, {record.title}{when})"
-    return f"{name}[{getattr(record, 'id', '')!r}]"
-
-
-def diff_lines(d: Diff) -> list[str]:
-    """``+ events['x']``, ``- actors['y']`` and ``~ PATH: OLD -> NEW`` lines for a diff."""
-    lines: list[str] = []
-    for name, part in d.collections().items():
-        lines.extend(f"+ {_label(name, r)}" for r in part.added)
-        lines.extend(f"- {_label(name, r)}" for r in part.removed)
-        lines.extend(f"~ {c.path}: {show(c.old)} -> {show(c.new)}" for c in part.changed)
-    return lines
-
-
 def _report_lines(report: MergeReport) -> list[str]:
+    from ..corpus._records import show  # noqa: PLC0415 - keep start-up fast
+
     return [
         f"diplo-events: {c.path}: datasets[{c.datasets[0]}] {show(c.first)}, "
         f"datasets[{c.datasets[1]}] {show(c.second)}: kept {c.resolution}"
@@ -112,7 +73,7 @@ def diff(args: argparse.Namespace) -> int:
     if old is None or new is None:
         return EXIT_TROUBLE
     found = diff_datasets(old, new)
-    _print_lines(diff_lines(found))
+    _print_lines(found.lines())  # every difference, as diff(1) lists them; str(found) is a summary
     return EXIT_DIFFERENT if found else EXIT_OK
 
 

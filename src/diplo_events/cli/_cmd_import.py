@@ -16,13 +16,13 @@ from pathlib import Path
 
 from ..dataset import Dataset
 from ..errors import ValidationError
-from ..interop._importer import ImportReport
+from ..interop._importer import ImportFormatError, ImportReport
 from ._commands import dataset_format, save
 from ._errors import EXIT_INVALID, EXIT_IO, EXIT_OK, CommandError, describe_os_error
 from ._io import STDIN, display_name, invalid_message
 from ._render import printable
 
-__all__ = ["import_gdelt", "import_icews", "progress_printer", "run_import"]
+__all__ = ["format_message", "import_gdelt", "import_icews", "progress_printer", "run_import"]
 
 
 def progress_printer(quiet: bool) -> Callable[[int], None] | None:
@@ -49,8 +49,7 @@ def run_import(
 
     Raises:
         CommandError: the output name has no dataset suffix, or the input is
-            not of the format, or not one of its rows could be read (exit 1,
-            naming `name`, the input).
+            not of the format (`ImportFormatError`: exit 1, naming the file).
     """
     fmt = dataset_format(args.output, "-o/--output")
     folder = Path(args.output).parent
@@ -60,17 +59,10 @@ def run_import(
         raise CommandError(describe_os_error(missing), EXIT_IO)
     try:
         ds, report = read(progress_printer(args.quiet))
+    except ImportFormatError as exc:
+        raise CommandError(format_message(name, exc), EXIT_INVALID) from None
     except ValidationError as exc:
         raise CommandError(invalid_message(name, exc), EXIT_INVALID) from None
-    if report.rows and report.events == 0 and len(report.skipped) == report.rows:
-        # Not one row could be read: the file is not of this format (or all of it is unusable).
-        first = printable(str(report.skipped[0]))
-        raise CommandError(
-            f"{display_name(name)}: nothing imported: {report.rows:,} of {report.rows:,} "
-            f"row{'s' if report.rows > 1 else ''} skipped, so it is probably not a "
-            f"{report.format} file (first: {first}); nothing written",
-            EXIT_INVALID,
-        )
     save(ds, args.output, fmt)
     if args.quiet:
         return EXIT_OK
@@ -83,6 +75,15 @@ def run_import(
         sys.stderr.write(f"diplo-events: warning: {printable(warning)}\n")
     sys.stderr.write(f"diplo-events: {report.summary()} written to {display_name(args.output)}\n")
     return EXIT_OK
+
+
+def format_message(name: str, exc: ImportFormatError) -> str:
+    """One line for a file not of its format: the file (else `name`), the first problem, a count."""
+    more = len(exc.problems) - 1
+    text = f"{exc.file or display_name(name)}: {exc.problems[0]}"
+    if more:
+        text += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return text
 
 
 def import_icews(args: argparse.Namespace) -> int:

@@ -33,13 +33,7 @@ def plot(args: argparse.Namespace) -> int:
     events = _filtered(ds, args)
     if args.picture == "timeline":
         figure = pictures.timeline(events, lanes=args.lanes, labels=args.labels, title=args.title)
-    else:
-        # Who met whom: as in the library, meetings and visits that occurred unless the
-        # flags choose other kinds or statuses.
-        if not getattr(args, "kind", None):
-            events = events.kind("meeting", "visit")
-        if not getattr(args, "status", None):
-            events = events.status("occurred")
+    else:  # the library's default: meetings and visits that occurred, unless the flags say
         figure = pictures.network(events, by=args.by, title=args.title)
     pictures.save(figure, args.output)
     return EXIT_OK

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
 from ..dataset import Dataset
+from ..model import Membership
 from ._records import (
     COLLECTIONS,
     FieldChange,
@@ -13,10 +16,17 @@ from ._records import (
     membership_table,
     record_path,
     require_datasets,
+    show,
     table_of,
 )
 
 __all__ = ["CollectionDiff", "Diff", "diff"]
+
+_SHOWN = 5
+"""``str(diff)`` lists at most this many records added, removed and values changed a collection."""
+
+_VALUE_CHARS = 60
+"""``str(diff)`` cuts a value's JSON longer than this (characters) to end in ``...``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -38,6 +48,32 @@ class CollectionDiff:
         """Whether anything differs."""
         return bool(self.added or self.removed or self.changed)
 
+    @property
+    def changed_records(self) -> int:
+        """How many records have a changed value (`changed` lists the values)."""
+        return len({change.path.split(".", 1)[0] for change in self.changed})
+
+    def _counts(self) -> str:
+        """``2 added, 1 removed, 1 changed (3 values)``, leaving out what is 0."""
+        parts = [f"{len(self.added):,} added"] if self.added else []
+        if self.removed:
+            parts.append(f"{len(self.removed):,} removed")
+        if self.changed:
+            values = len(self.changed)
+            parts.append(
+                f"{self.changed_records:,} changed ({values:,} value{'s' if values > 1 else ''})"
+            )
+        return ", ".join(parts)
+
+    def _groups(self, name: str, value: Callable[[object], str]) -> dict[str, list[str]]:
+        """The lines of `Diff.lines` for the collection `name`: added, removed, changed values."""
+        changed = self.changed
+        return {
+            "added": [f"+ {_label(name, r)}" for r in self.added],
+            "removed": [f"- {_label(name, r)}" for r in self.removed],
+            "changed values": [f"~ {c.path}: {value(c.old)} -> {value(c.new)}" for c in changed],
+        }
+
 
 @attrs.frozen(kw_only=True)
 class Diff:
@@ -45,6 +81,18 @@ class Diff:
 
     A `Diff` is false when the datasets hold the same records (their order may
     differ). `changes` lists every changed value of every collection.
+
+    ``str(diff)`` is for people: a line of counts, then per collection that
+    differs its counts and at most 5 records added, 5 removed and 5 values
+    changed (values cut to 60 characters), the rest counted::
+
+        2 records differ: 1 added, 0 removed, 1 changed (1 value)
+        actors: 1 changed (1 value)
+          ~ actors['jpn'].name: "Japan" -> "Nippon"
+        events: 1 added
+          + events['ev-new']
+
+    `lines` gives every difference, uncut (what ``diplo-events diff`` prints).
     """
 
     sources: CollectionDiff = CollectionDiff()
@@ -65,6 +113,56 @@ class Diff:
     def changes(self) -> tuple[FieldChange, ...]:
         """Every changed value, collection by collection."""
         return tuple(c for part in self.collections().values() for c in part.changed)
+
+    def lines(self) -> list[str]:
+        """Every difference, one line each, collection by collection, in dataset order.
+
+        ``+ events['ev-1']`` for a record added, ``- actors['kor']`` for one
+        removed (a membership as ``memberships (PERSON in ORGANIZATION, TITLE,
+        SPAN)``), then ``~ PATH: OLD -> NEW`` for each changed value, the
+        values as compact JSON (records as the file format writes them, spans
+        as EDTF).
+        """
+        return [
+            line
+            for name, part in self.collections().items()
+            for group in part._groups(name, show).values()
+            for line in group
+        ]
+
+    def __str__(self) -> str:
+        parts = {name: part for name, part in self.collections().items() if part}
+        if not parts:
+            return "no differences"
+        added = sum(len(p.added) for p in parts.values())
+        removed = sum(len(p.removed) for p in parts.values())
+        changed = sum(p.changed_records for p in parts.values())
+        values = sum(len(p.changed) for p in parts.values())
+        total = added + removed + changed
+        verb = "records differ" if total > 1 else "record differs"
+        noun = "value" if values == 1 else "values"
+        head = f"{total:,} {verb}: {added:,} added, {removed:,} removed, "
+        out = [f"{head}{changed:,} changed ({values:,} {noun})"]
+        for name, part in parts.items():
+            out.append(f"{name}: {part._counts()}")
+            for what, lines in part._groups(name, _clipped).items():
+                out.extend(f"  {line}" for line in lines[:_SHOWN])
+                if len(lines) > _SHOWN:
+                    out.append(f"  ... and {len(lines) - _SHOWN:,} more {what}")
+        return "\n".join(out)
+
+
+def _label(name: str, record: Record) -> str:
+    """``events['ev-1']``; a membership by its key: ``memberships (kono in jpn, Envoy, 2018)``."""
+    if isinstance(record, Membership):
+        when = "" if record.when is None else f", {record.when}"
+        return f"{name} ({record.person} in {record.organization}, {record.title}{when})"
+    return record_path(name, record.id)
+
+
+def _clipped(value: object) -> str:
+    text = show(value)
+    return text if len(text) <= _VALUE_CHARS else text[: _VALUE_CHARS - 3] + "..."
 
 
 def diff(old: Dataset, new: Dataset) -> Diff:

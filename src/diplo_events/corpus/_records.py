@@ -8,6 +8,8 @@ k-th one of the other dataset.
 
 from __future__ import annotations
 
+import enum
+import json
 from typing import Any
 
 import attrs
@@ -28,6 +30,7 @@ __all__ = [
     "membership_table",
     "record_path",
     "require_datasets",
+    "show",
     "table_of",
 ]
 
@@ -65,6 +68,29 @@ class FieldChange:
     path: str
     old: object
     new: object
+
+    def __str__(self) -> str:
+        """``PATH: OLD -> NEW``, the values as compact JSON (see `show`)."""
+        return f"{self.path}: {show(self.old)} -> {show(self.new)}"
+
+
+def show(value: object) -> str:
+    """A value as compact JSON: records as the file writes them, spans as EDTF, enums by value."""
+    return json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (TimeSpan, PartialDate)):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        from ..serialize import to_dict  # noqa: PLC0415 - serialize is needed only to show records
+
+        return to_dict(value)
+    return value
 
 
 def collection_of(record: object) -> str | None:

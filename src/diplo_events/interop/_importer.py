@@ -12,8 +12,13 @@ POLECAT and any format after them:
   neither: ``rows == rows_in_events + len(skipped)``. Rows imported with a
   change (a field dropped, an id renamed) are also in `ImportReport.altered`.
 - **No abort for one row.** A row that cannot be read or mapped is skipped and
-  reported; only a file that is not of the format at all (no header, the wrong
-  header, a file of another version) raises `ImportFormatError`, naming the line.
+  reported; only a file that is not of the format at all raises
+  `ImportFormatError`, naming the file and the line: no header, the wrong
+  header, a file of another version, or data rows of which not one has the
+  format's shape (`ImportLog.fits`: the right number of fields, a JSON object
+  with PLOVER's ``event``). A file whose header is right and that has no data
+  rows (for PLOVER: an empty file or ``[]``) is an empty dataset, with a
+  warning.
 - **Deterministic ids** (`make_id`, `UniqueIds`): the same file gives the same
   ids; an id too long or not a slug is shortened with a hash, never refused;
   no id is ever yielded twice.
@@ -76,6 +81,7 @@ __all__ = [
     "cells_of",
     "collect",
     "digest",
+    "input_name",
     "iter_lines",
     "make_id",
     "number",
@@ -172,16 +178,23 @@ class ImportLog:
         self._progress = progress
         self._every = max(1, progress_every)
         self.rows = self.events = self.rows_in_events = self.merged_rows = 0
+        self.main_rows = self.fitting = 0
         self._skipped: list[RowIssue] = []
         self._altered: list[RowIssue] = []
         self._warnings: list[str] = []
         self._counts = {Actor: 0, Place: 0, Source: 0}
 
-    def row(self) -> None:
-        """Count a data row read."""
+    def row(self, *, file: str = "") -> None:
+        """Count a data row read (of `file`, for the second input of an import of two)."""
         self.rows += 1
+        if not file:
+            self.main_rows += 1
         if self._progress is not None and self.rows % self._every == 0:
             self._progress(self.rows)
+
+    def fits(self) -> None:
+        """Count a row of the main file that has the format's shape, whatever became of it."""
+        self.fitting += 1
 
     def finish(self) -> None:
         """Tell the progress callback the final count."""
@@ -249,11 +262,16 @@ class ImportLog:
 class RowImporter(abc.ABC):
     """A streaming importer: iterate it once for the records; `report` is then complete.
 
-    Subclasses set `format_name` and implement `_records`, reading lines
-    and reporting through `log`; ids come from `ids`.
+    Subclasses set `format_name` and `format_title` and implement `_records`,
+    reading lines and reporting through `log` (``log.row()`` for each data row,
+    ``log.fits()`` for each that has the format's shape); ids come from `ids`.
     """
 
     format_name: ClassVar[str]
+    format_title: ClassVar[str]
+    """The format as messages name it (``"ICEWS"``, ``"GDELT 2.0"``)."""
+    main_file: ClassVar[str] = "file"
+    """What messages call the file read (``"events file"`` when there are two)."""
     error: ClassVar[type[ImportFormatError]] = ImportFormatError
     """The error raised for a file not of the format (a subclass per format)."""
 
@@ -265,6 +283,7 @@ class RowImporter(abc.ABC):
         progress_every: int = 10_000,
     ) -> None:
         self._input = source
+        self._name = input_name(source)
         self.log = ImportLog(self.format_name, progress=progress, progress_every=progress_every)
         self.ids = UniqueIds()
         self._done = False
@@ -284,11 +303,34 @@ class RowImporter(abc.ABC):
             for record in self._open_and_read(self._input):
                 self.log.made(record)
                 yield record
+            self._check_rows()
         except ImportFormatError as exc:
-            if isinstance(exc, self.error):
+            if exc.file and isinstance(exc, self.error):
                 raise
-            raise self.error(exc.problems) from None
+            raise self.error(exc.problems, file=exc.file or self._name) from None
         self.log.finish()
+
+    def _check_rows(self) -> None:
+        """Warn of a file with no rows; refuse one with rows of which none fits the format."""
+        log = self.log
+        if not log.main_rows:
+            log.add_warning(f"the {self.main_file} has no rows")
+            return
+        if log.fitting:
+            return
+        skipped = [issue for issue in log.report.skipped if not issue.file]
+        if not skipped:  # every row in an event, though none was counted as fitting
+            return
+        first = skipped[0]
+        title = self.format_title
+        article = "an" if title[0] in "AEIOU" else "a"
+        plural = "s" if log.main_rows > 1 else ""
+        raise self.error.one(
+            f"line {first.line}",
+            f"not {article} {title} {self.main_file}: none of its {log.main_rows:,} "
+            f"row{plural} could be read as {title}; the first: {first.reason}",
+            first.value,
+        )
 
     def _open_and_read(self, source: Input) -> Iterator[Record]:
         if isinstance(source, (str, os.PathLike)):
@@ -338,6 +380,14 @@ class RowImporter(abc.ABC):
         except ValidationError as exc:
             self.log.skip(line, "; ".join(str(p) for p in exc.problems), row_id=row_id, file=file)
         return None
+
+
+def input_name(source: Input, default: str = "") -> str:
+    """How messages name `source`: a path as given, a file object's ``name``, else `default`."""
+    if isinstance(source, (str, os.PathLike)):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else default
 
 
 def collect(records: Iterable[Record]) -> Dataset:

@@ -17,7 +17,7 @@ from typing import IO
 
 import attrs
 
-from ..errors import ValidationError
+from ..errors import Problem, ValidationError
 
 __all__ = [
     "MAX_LINE_CHARS",
@@ -35,7 +35,25 @@ MAX_LINE_CHARS = 1 << 24
 
 
 class ImportFormatError(ValidationError):
-    """A file not of the importer's format; the problem's path names the line (``line 1``)."""
+    """A file not of the importer's format; the problem's path names the line (``line 1``).
+
+    Attributes:
+        file: The file read: a path as given, or a file object's ``name``;
+            ``""`` when it has none. ``str(error)`` starts with it.
+    """
+
+    def __init__(self, problems: Sequence[Problem], *, file: str = "") -> None:
+        super().__init__(problems)
+        self.file = file
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{self.file}: {text}" if self.file else text
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[type[ImportFormatError], tuple[tuple[Problem, ...]], dict[str, str]]:
+        return (type(self), (self.problems,), {"file": self.file})
 
 
 class RowError(Exception):

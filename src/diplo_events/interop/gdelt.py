@@ -57,6 +57,7 @@ from ._importer import (
     UniqueIds,
     collect,
     digest,
+    input_name,
     iter_lines,
     make_id,
 )
@@ -195,6 +196,8 @@ class GdeltReader(RowImporter):
     """
 
     format_name = "gdelt"
+    format_title = "GDELT 2.0"
+    main_file = "events file"
     error = GdeltFormatError
 
     def __init__(
@@ -213,7 +216,6 @@ class GdeltReader(RowImporter):
         self._told: set[str] = set()
         self._seen = SeenRows()
         self._places = Gazetteer("gdelt-place", self.ids)
-        self._fitting = 0
 
     def _records(self, f: IO[bytes] | IO[str]) -> Iterator[Record]:
         if self._mentions_input is not None:
@@ -234,14 +236,6 @@ class GdeltReader(RowImporter):
                     row_id=event_id,
                     file="mentions",
                 )
-        if self.log.rows == 0:
-            self.log.add_warning("the events file has no rows")
-        elif not self._fitting:
-            raise GdeltFormatError.one(
-                "",
-                f"no line has the {len(GDELT_EVENT_COLUMNS)} columns of a GDELT 2.0 events file",
-                None,
-            )
 
     def _table(
         self, lines: Iterator[Line], columns: Columns, what: str
@@ -269,18 +263,23 @@ class GdeltReader(RowImporter):
         return first, columns.positions(), len(columns.names)
 
     def _read_mentions(self, source: Input) -> None:
-        if isinstance(source, (str, os.PathLike)):
-            with open_binary(source) as f:
-                self._hold_mentions(f)
-        else:
-            self._hold_mentions(source)
+        try:
+            if isinstance(source, (str, os.PathLike)):
+                with open_binary(source) as f:
+                    self._hold_mentions(f)
+            else:
+                self._hold_mentions(source)
+        except ImportFormatError as exc:  # named as the mentions file, not the events file
+            raise GdeltFormatError(
+                exc.problems, file=input_name(source, "the mentions file")
+            ) from None
 
     def _hold_mentions(self, f: IO[bytes] | IO[str]) -> None:
         lines = iter_lines(f)
         first, index, width = self._table(lines, _MENTIONS, "mentions")
         seen = SeenRows()
         for line in ([first] if first is not None else []) + [x for x in lines if not x.blank]:
-            self.log.row()
+            self.log.row(file="mentions")
             ident = line.cells[index["GLOBALEVENTID"]].strip() if line.cells else ""
             reason = line.problem
             if reason is None and len(line.cells) != width:
@@ -303,7 +302,8 @@ class GdeltReader(RowImporter):
     def _row(self, line: Line, index: dict[str, int], width: int) -> Iterator[Record]:
         self.log.row()
         cells = line.cells
-        self._fitting += len(cells) == width
+        if len(cells) == width:
+            self.log.fits()
         ident = cells[index["GLOBALEVENTID"]].strip() if len(cells) == width else ""
         out: list[Record] = []
         held = self._mentions.pop(ident, [])

@@ -6,7 +6,8 @@ before the first event that needs it) for files of millions of rows. It keeps
 the importer contract (``_importer.py``): every row ends up in an event or in
 the report's `skipped` list with its line and reason, one bad row never stops
 the import, ids are deterministic and never repeated. Only a file that is not
-an ICEWS file (no header, a header missing a column) raises `IcewsFormatError`.
+an ICEWS file (no header, a header missing a column, no row of 20 fields)
+raises `IcewsFormatError`.
 
 See ``docs/interop.md`` for the mapping: actor ids, CAMEO code -> kind, the
 merging of reciprocal rows, the places.
@@ -124,11 +125,13 @@ class IcewsReader(RowImporter):
             rows; rows of one sentence further apart than this are not merged.
 
     Raises (while iterating):
-        IcewsFormatError: the file is empty or its header misses a column.
+        IcewsFormatError: the file is empty, its header misses a column, or
+            it has rows and none has the 20 fields of an ICEWS row.
         FileAccessError: the file cannot be read.
     """
 
     format_name = "icews"
+    format_title = "ICEWS"
     error = IcewsFormatError
 
     def __init__(
@@ -177,8 +180,6 @@ class IcewsReader(RowImporter):
                     yield from self._flush(pending.pop(next(iter(pending))))
         for drafts in pending.values():
             yield from self._flush(drafts)
-        if self.log.rows == 0:
-            self.log.add_warning("the file has a header but no rows")
 
     def _take(
         self, line: Line, index: dict[str, int], width: int, out: list[Record]
@@ -187,6 +188,7 @@ class IcewsReader(RowImporter):
         if line.problem is not None:
             raise RowError(line.problem, line.value)
         cell = cells_of(line, index, width)
+        self.log.fits()
         event_id = cell["Event ID"].strip()
         key = self._key(line, event_id, [cell[c] for c in ICEWS_COLUMNS])
         if key is None:
@@ -443,8 +445,10 @@ def read_icews(
         progress_every: How often to call `progress`.
 
     Raises:
-        IcewsFormatError: The file is empty or not an ICEWS file (the problem's
-            path names the line).
+        IcewsFormatError: The file is empty or not an ICEWS file: no header, a
+            header missing a column, or rows of which none has the 20 fields
+            of an ICEWS row (the message names the file; the problem's path
+            names the line).
         FileAccessError: The file cannot be read.
     """
     reader = IcewsReader(source, progress=progress, progress_every=progress_every)

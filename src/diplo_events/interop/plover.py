@@ -228,6 +228,7 @@ class PloverReader(RowImporter):
     """
 
     format_name = "plover"
+    format_title = "PLOVER"
 
     _build: PloverBuilder
     _source_texts: dict[str, str]
@@ -265,6 +266,8 @@ class PloverReader(RowImporter):
 
         if not isinstance(item, dict):
             raise RowError("a PLOVER record must be a JSON object", type(item).__name__)
+        if "event" in item:  # PLOVER's one key for the event type, in both namings
+            self.log.fits()
         record_id = item.get("id")
         if type(record_id) is not str or not record_id.strip():
             raise RowError("has no 'id' (a string)", record_id)
@@ -469,8 +472,13 @@ def read_plover(
 ) -> tuple[Dataset, ImportReport]:
     """Read a PLOVER file into a validated `Dataset` and an `ImportReport`.
 
+    An empty file, or ``[]``, gives an empty dataset (and a warning in the report).
+
     Raises:
-        ImportFormatError: a JSON array file that is not valid JSON (the path names the line).
+        ImportFormatError: a JSON array file that is not valid JSON (the path
+            names the line), or a file with records of which none is a JSON
+            object with an ``event`` key (the message names the file and the
+            first record's problem).
         FileAccessError: the file cannot be read.
     """
     reader = PloverReader(source, progress=progress, progress_every=progress_every)

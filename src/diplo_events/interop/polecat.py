@@ -143,6 +143,7 @@ class PolecatReader(RowImporter):
     """
 
     format_name = "polecat"
+    format_title = "POLECAT"
 
     _build: PloverBuilder
     _sources: set[str]
@@ -200,6 +201,7 @@ class PolecatReader(RowImporter):
             notes.append((reason, value))
 
         cell = cells_of(line, *columns)
+        self.log.fits()
         event_row_id = _value(cell["Event ID"])
         if event_row_id is None:
             raise RowError("has no Event ID")
@@ -404,7 +406,9 @@ def read_polecat(
 
     Raises:
         ImportFormatError: the file has no POLECAT header (the message names
-            the missing columns).
+            the missing columns), or it has rows and none has the header's
+            number of fields (the message names the file and the first row's
+            problem).
         FileAccessError: the file cannot be read.
     """
     reader = PolecatReader(source, progress=progress, progress_every=progress_every)

@@ -105,15 +105,19 @@ def network(
 ) -> Any:
     """Who met whom: sides (or actors) on a circle, an edge per pair, its width the count.
 
-    The pairs come from `diplo_events.analysis.meeting_network`: by default
-    the meetings and visits that occurred; a `Query` (or `events`) chooses
-    others. Only the `max_nodes` nodes with the most meetings are drawn; the
-    title says how many were left out.
+    The pairs come from `diplo_events.analysis.meeting_network`, with its one
+    default: the meetings and visits that occurred. A `Query` that names no
+    kinds (`Query.kind`) is narrowed to meetings and visits, one that names no
+    statuses (`Query.status`) to events that occurred; ``diplo-events plot
+    network`` draws the same pairs from the same flags. Events given as any
+    other iterable are drawn as given. Only the `max_nodes` nodes with the
+    most meetings are drawn; the title says how many were left out.
 
     Args:
         dataset: A `Dataset`, or a `Query` whose events are used.
         by: ``"side"`` (countries, else actor ids) or ``"actor"`` (labelled by name).
-        events: The events to use (overrides a query's).
+        events: The events to use (overrides a query's): a `Query`, narrowed
+            as above, or any iterable of events, used as given.
         max_nodes: The most nodes drawn (at least 2).
         title: The title (default ``"Who met whom"``).
 
