@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -25,7 +26,7 @@ from diplo_events import (
     ValidationError,
     Visit,
 )
-from diplo_events.serialize import _jsonlib
+from diplo_events.serialize import _jsonlib, _lines
 from tests.helpers import dataset
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -346,15 +347,19 @@ class TestFiles:
         assert path.read_text(encoding="utf-8") == "old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
 
-    def test_failed_encoding_leaves_old_file(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("where", ["actor", "event"])
+    def test_failed_encoding_leaves_old_file(
+        self, tmp_path: Path, backend: str, where: str
+    ) -> None:
         """An error while encoding midway (a lone surrogate) leaves the old file too."""
         path = tmp_path / "data.jsonl"
         path.write_text("old", encoding="utf-8")
         ds = dataset()
-        bad = de.Dataset(
-            sources=ds.sources.values(),
-            actors=[*ds.actors.values(), Actor(id="x", name="\ud800", kind="group")],
-        )
+        if where == "actor":
+            lone = Actor(id="x", name="\ud800", kind="group")
+            bad = de.Dataset(sources=ds.sources.values(), actors=[*ds.actors.values(), lone])
+        else:
+            bad = ds.replace(attrs.evolve(next(iter(ds)), summary="\ud800"))
         with pytest.raises(ValidationError) as info:
             de.dump(bad, path)
         assert str(info.value) == (
@@ -362,6 +367,20 @@ class TestFiles:
         )
         assert path.read_text(encoding="utf-8") == "old"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"]
+
+    def test_jsonl_without_orjson_in_chunks(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without orjson, dump writes JSON Lines in chunks of lines, the same bytes as with it."""
+        expected = de.dumps(dataset(), format="jsonl").encode("utf-8")
+        monkeypatch.setattr(_jsonlib, "orjson", None)
+        monkeypatch.setattr(_lines, "_CHUNK_LINES", 2)
+        chunks = list(_lines.encode_lines(dataset()))
+        assert [chunk.count(b"\n") for chunk in chunks[:-1]] == [2] * (len(chunks) - 1)
+        assert chunks[-1].count(b"\n") in {1, 2}
+        assert b"".join(chunks) == expected
+        de.dump(dataset(), tmp_path / "data.jsonl")
+        assert (tmp_path / "data.jsonl").read_bytes() == expected
 
     @pytest.mark.parametrize("fmt", ["json", "jsonl"])
     def test_dumps_refuses_lone_surrogates(self, backend: str, fmt: str) -> None:

@@ -34,7 +34,7 @@ from ..model import (
     Visit,
 )
 
-__all__ = ["ENCODERS", "encode_event"]
+__all__ = ["ENCODERS", "KIND_FIELDS", "encode_event"]
 
 JSONDict = dict[str, Any]
 
@@ -196,7 +196,7 @@ def _incident(e: Incident, d: JSONDict) -> None:
     d["category"] = e.category._value_
 
 
-_KIND_FIELDS: dict[type[Event], Callable[[Any, JSONDict], None]] = {
+KIND_FIELDS: dict[type[Event], Callable[[Any, JSONDict], None]] = {
     Meeting: _meeting,
     Visit: _visit,
     Agreement: _agreement,
@@ -204,6 +204,7 @@ _KIND_FIELDS: dict[type[Event], Callable[[Any, JSONDict], None]] = {
     Statement: _statement,
     Incident: _incident,
 }
+"""For each event kind, the function that adds the kind's own fields to an event's dict."""
 
 
 def encode_event(e: Event) -> JSONDict:
@@ -231,7 +232,7 @@ def encode_event(e: Event) -> JSONDict:
         d["codes"] = [encode_code(c) for c in e.codes]
     if e.note is not None:
         d["note"] = e.note
-    _KIND_FIELDS[type(e)](e, d)
+    KIND_FIELDS[type(e)](e, d)
     return d
 
 
@@ -246,6 +247,6 @@ ENCODERS: dict[type, Callable[[Any], JSONDict]] = {
     Participant: encode_participant,
     Relation: encode_relation,
     EventCode: encode_code,
-    **dict.fromkeys(_KIND_FIELDS, encode_event),
+    **dict.fromkeys(KIND_FIELDS, encode_event),
 }
 """The encoder of each record type (every event kind maps to `encode_event`)."""

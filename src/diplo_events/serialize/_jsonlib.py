@@ -40,6 +40,7 @@ __all__ = [
     "parse",
     "parse_clean",
     "repeated_key",
+    "utf8",
 ]
 
 _BOM = "\ufeff"
@@ -206,13 +207,14 @@ def parse_clean(data: str | bytes, *, indented: bool = False) -> tuple[Any, bool
 _NESTED = "nested arrays or objects"
 
 
-def encode_text(value: Any, *, indented: bool = False) -> str:
+def encode_text(value: Any, *, indented: bool = False, standard: bool = False) -> str:
     """Encode `value` canonically as text, without checking that UTF-8 can encode it.
 
     The standard library makes text natively, so joining many lines as text
     and checking them once with `check_utf8` is cheaper than encoding each.
+    `standard` forces the standard library, as in `encode`.
     """
-    if orjson is not None:
+    if orjson is not None and not standard:
         return encode(value, indented=indented).decode("utf-8")
     return _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
 
@@ -220,11 +222,23 @@ def encode_text(value: Any, *, indented: bool = False) -> str:
 def check_utf8(text: str) -> None:
     """Check that UTF-8 can encode `text` (it holds no lone surrogate).
 
+    ASCII text (which ``str.isascii`` tells without reading it) passes at once.
+
     Raises:
         ValidationError: it holds one.
     """
+    if not text.isascii():
+        utf8(text)
+
+
+def utf8(text: str) -> bytes:
+    """`text` encoded as UTF-8.
+
+    Raises:
+        ValidationError: it holds a lone surrogate, which UTF-8 cannot encode.
+    """
     try:
-        text.encode("utf-8")
+        return text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValidationError.one(
             "",
@@ -265,5 +279,4 @@ def encode(value: Any, *, indented: bool = False, standard: bool = False) -> byt
         text = _INDENTED.encode(value) + "\n" if indented else _COMPACT.encode(value)
     except RecursionError:
         raise ValidationError.one("", "is nested too deeply to encode", _NESTED) from None
-    check_utf8(text)
-    return text.encode("utf-8")
+    return utf8(text)

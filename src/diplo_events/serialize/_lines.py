@@ -15,23 +15,29 @@ so memory does not grow with the file; problems carry the line number
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..dataset import Dataset
 from ..errors import DecodeError, Problem, ValidationError
+from . import _jsonlib
 from ._decode import json_type
 from ._document import COLLECTIONS, records_of
+from ._encode import encode_event
 from ._fast import FastDecoder
-from ._jsonlib import encode, encode_text, parse, parse_clean, repeated_key
+from ._jsonlib import encode, encode_text, parse, parse_clean, repeated_key, utf8
 from ._migrate import FORMAT_NAME, FORMAT_VERSION, check_header
+from ._text import event_line
 
 __all__ = ["decode_lines", "encode_lines", "iter_lines", "text_lines"]
 
 _TYPES = {name[:-1]: (name, cls) for name, cls, _, _ in COLLECTIONS}
 _TYPE_NAMES = ", ".join(repr(t) for t in _TYPES)
 _TAGS = {name: name[:-1] for name, *_ in COLLECTIONS}
+_CHUNK_LINES = 1000
+"""Lines written per chunk by `encode_lines` without `orjson`."""
 _DATASET_PATH = re.compile(r"(sources|actors|places|events)\[('[^']*'|\d+)\]|memberships\[(\d+)\]")
 
 
@@ -47,16 +53,36 @@ def _line_values(ds: Dataset) -> Iterator[dict[str, Any]]:
 def encode_lines(ds: Dataset, *, standard: bool = False) -> Iterator[bytes]:
     r"""Yield the lines of a dataset as UTF-8, each ending in ``\n``, the header first.
 
-    `standard` forces the standard library's encoder (see `needs_standard_library`).
+    Without `orjson`, or with `standard` (which forces the standard library's
+    encoder: see `needs_standard_library`), the lines come from `text_lines`,
+    in chunks of `_CHUNK_LINES` lines.
+
+    Raises:
+        ValidationError: a string holds a lone surrogate, which UTF-8 cannot encode.
     """
+    if standard or _jsonlib.orjson is None:
+        lines = text_lines(ds)
+        while chunk := "".join(itertools.islice(lines, _CHUNK_LINES)):
+            yield utf8(chunk)
+        return
     for value in _line_values(ds):
-        yield encode(value, standard=standard) + b"\n"
+        yield encode(value) + b"\n"
 
 
 def text_lines(ds: Dataset) -> Iterator[str]:
-    r"""Yield the lines of a dataset as text, each ending in ``\n`` (see `encode_text`)."""
-    for value in _line_values(ds):
-        yield encode_text(value) + "\n"
+    r"""Yield the lines of a dataset as text, each ending in ``\n``, without checking UTF-8.
+
+    The standard library's encoding: events are written by `event_line`, the
+    other records through their dicts and `encode_text`, without `orjson`.
+    """
+    yield encode_text({"format": FORMAT_NAME, "version": FORMAT_VERSION}, standard=True) + "\n"
+    for (name, _, encode_record, _), records in zip(COLLECTIONS, records_of(ds), strict=True):
+        if encode_record is encode_event:
+            yield from map(event_line, records)
+            continue
+        tag = _TAGS[name]
+        for record in records:
+            yield encode_text({"type": tag, **encode_record(record)}, standard=True) + "\n"
 
 
 def _header(lines: Iterator[tuple[int, bytes | str]]) -> None:
