@@ -543,6 +543,29 @@ def _fault_unknown_part_of(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]
     return f"events[{event.id!r}].part_of"
 
 
+def _fault_meeting_sides(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]) -> str:
+    """Make event `i` a trilateral meeting of the first two actors, who are on two sides."""
+    event = list(ds.events.values())[i]
+    first, second = list(ds.actors)[:2]
+    common = {f.name: getattr(event, f.name) for f in attrs.fields(Event)}
+    common["participants"] = (
+        Participant(actor=first, role=Role.PARTY),
+        Participant(actor=second, role=Role.PARTY),
+    )
+    _replace_event(cols, i, Meeting(**common, format=MeetingFormat.TRILATERAL))
+    return f"events[{event.id!r}].participants"
+
+
+def _fault_behalf_of_person(ds: Dataset, i: int, cols: dict[str, tuple[Any, ...]]) -> str:
+    """Add a person and make the first participant of event `i` act on their behalf."""
+    event = list(ds.events.values())[i]
+    person = Actor(id="fault-person", name="Fault Person", kind=ActorKind.PERSON)
+    cols["actors"] = (*cols["actors"], person)
+    first = attrs.evolve(event.participants[0], on_behalf_of=person.id)
+    _replace_event(cols, i, attrs.evolve(event, participants=(first, *event.participants[1:])))
+    return f"events[{event.id!r}].participants[0].on_behalf_of"
+
+
 _FAULTS: dict[str, Callable[[Dataset, int, dict[str, tuple[Any, ...]]], str]] = {
     "unknown-actor": _fault_unknown_actor,
     "unknown-place": _fault_unknown_place,
@@ -554,6 +577,8 @@ _FAULTS: dict[str, Callable[[Dataset, int, dict[str, tuple[Any, ...]]], str]] = 
     "unknown-relation-target": _fault_unknown_target,
     "unknown-part-of": _fault_unknown_part_of,
     "part-of-cycle": _fault_self_cycle,
+    "meeting-sides": _fault_meeting_sides,
+    "behalf-of-person": _fault_behalf_of_person,
 }
 
 

@@ -436,31 +436,41 @@ def _event_plainly_valid(
     event and reports every problem with its path (a test checks that the two
     agree on generated faults).
     """
+    is_meeting = event.kind is EventKind.MEETING
+    sides: set[str] = set()
     for p in event.participants:
-        if p.actor not in actors:
+        side_id = p.actor
+        actor = actors.get(side_id)
+        if actor is None:
             return False
         if p.on_behalf_of is not None:
-            behalf = actors.get(p.on_behalf_of)
-            if behalf is None or behalf.kind is ActorKind.PERSON:
+            side_id = p.on_behalf_of
+            actor = actors.get(side_id)
+            if actor is None or actor.kind is _PERSON:
                 return False
+        if is_meeting and p.role not in _SIDELESS_ROLE_TUPLE:  # its side, as `side_of` says
+            country = actor.country
+            sides.add(side_id if country is None else country)
+    if is_meeting:
+        low, high = _FORMAT_SIDE_COUNTS[event.format._value_]  # type: ignore[attr-defined]
+        if len(sides) < low or (high is not None and len(sides) > high):
+            return False
     if event.place is not None and event.place not in places:
         return False
     if event.part_of is not None:
         parent = spans.get(event.part_of)
         if parent is None or not event.when.possibly_within(parent):
             return False
-    if not all(r.target in spans for r in event.relations):
-        return False
-    if not all(s in sources for s in event.sources):
-        return False
+    for r in event.relations:
+        if r.target not in spans:
+            return False
+    for s in event.sources:
+        if s not in sources:
+            return False
     if event.kind is EventKind.DISPUTE:
-        if not all(p in places for p in event.subject_places):  # type: ignore[attr-defined]
-            return False
-    elif event.kind is EventKind.MEETING:
-        found: list[Problem] = []
-        _check_sides(found, "", event, actors)  # type: ignore[arg-type]
-        if found:
-            return False
+        for place in event.subject_places:  # type: ignore[attr-defined]
+            if place not in places:
+                return False
     for span in event.evidence:
         source = sources.get(span.source)
         if source is None or span.prefix is not None or span.suffix is not None:
@@ -469,6 +479,13 @@ def _event_plainly_valid(
         if text is not None and text[span.start : span.end] != span.quote:
             return False
     return True
+
+
+# The tables of the fast pass, keyed and searched without hashing enum members
+# (an enum member hashes in Python; a tuple compares members by identity first).
+_PERSON = ActorKind.PERSON
+_SIDELESS_ROLE_TUPLE = tuple(_SIDELESS_ROLES)
+_FORMAT_SIDE_COUNTS = {f._value_: (low, high) for f, (low, high, _) in _FORMAT_SIDES.items()}
 
 
 _WHOLE_TEXT_SEARCHES = 16
