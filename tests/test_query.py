@@ -249,6 +249,19 @@ class TestKindAndStatus:
             "'incident' (got 'meet') at kind[1]"
         )
 
+    def test_narrows(self, ds: Dataset) -> None:
+        """narrows() says whether a kind or status condition is among the query's conditions."""
+        query = ds.query().involving("jpn").during("2018")
+        assert (query.narrows("kind"), query.narrows("status")) == (False, False)
+        assert (query.kind("visit").narrows("kind"), query.kind("visit").narrows("status")) == (
+            True,
+            False,
+        )
+        assert query.status("planned").narrows("status")
+        with pytest.raises(ValidationError) as info:
+            query.narrows("actor")
+        assert str(info.value) == "must be 'kind' or 'status' (got 'actor') at field"
+
     def test_no_status(self, ds: Dataset) -> None:
         """status() needs at least one status."""
         with pytest.raises(ValidationError) as info:

@@ -256,10 +256,9 @@ def meeting_network(
 
 def _who_met(query: Query) -> Query:
     """`query` narrowed to meetings and visits and to occurred events, unless it names them."""
-    named = {getattr(condition, "field", None) for condition in query._conditions}
-    if "kind" not in named:
+    if not query.narrows("kind"):
         query = query.kind(EventKind.MEETING, EventKind.VISIT)
-    if "status" not in named:
+    if not query.narrows("status"):
         query = query.status(Status.OCCURRED)
     return query
 

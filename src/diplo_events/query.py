@@ -205,6 +205,19 @@ class Query:
     def _add(self, condition: _Condition) -> Query:
         return Query(self._dataset, (*self._conditions, condition))
 
+    def narrows(self, field: str) -> bool:
+        """Whether the query has a `kind` (``field="kind"``) or `status` (``"status"``) condition.
+
+        Defaults that apply to a query only where it chooses nothing itself
+        (the who-met-whom network's meetings and visits that occurred) ask this.
+
+        Raises:
+            ValidationError: `field` is not ``"kind"`` or ``"status"``.
+        """
+        if field not in ("kind", "status"):
+            raise ValidationError.one("field", "must be 'kind' or 'status'", field)
+        return any(isinstance(c, _Valued) and c.field == field for c in self._conditions)
+
     # -- conditions -------------------------------------------------------------
 
     def kind(self, *kinds: EventKind | str) -> Query:
