@@ -14,7 +14,9 @@ from diplo_events.codes import CameoCode, PloverCode, QuadClass, UnknownCodeErro
 from diplo_events.codes._cameo_table import CAMEO
 from diplo_events.codes._plover_table import PLOVER
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "cameo"
+from .helpers import SHARED_DATA
+
+SHARED = SHARED_DATA / "cameo"
 TOOLS = Path(__file__).resolve().parents[1] / "tools" / "build_code_tables.py"
 
 

@@ -30,9 +30,7 @@ from . import helpers
 
 pytest.importorskip("matplotlib")
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "icews" / "events.2018.sample.tab"
-)
+SAMPLE = helpers.SHARED_DATA / "icews" / "events.2018.sample.tab"
 
 
 def gids(fig: Any, prefix: str) -> dict[str, Any]:

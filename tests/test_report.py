@@ -20,9 +20,7 @@ from diplo_events.report._text import Span, text_html
 
 from . import helpers
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "data" / "icews" / "events.2018.sample.tab"
-)
+SAMPLE = helpers.SHARED_DATA / "icews" / "events.2018.sample.tab"
 
 
 def span(n: int, start: int, end: int) -> Span:
