@@ -310,6 +310,39 @@ def test_a_stopped_writer_leaves_no_temporary_file(tmp_path: Path, signum: int) 
     assert proc.returncode == -signum
 
 
+_LATE_SIGNAL = """
+import signal, sys
+from diplo_events import _files
+real = signal.getsignal
+def getsignal(signum):
+    # SIGTERM landing as the handler is restored, after the file was renamed into place
+    if real(signum) is _files._on_sigterm:
+        _files._on_sigterm(signum, None)
+    return real(signum)
+_files.signal = type(sys)("signal_stub")
+_files.signal.__dict__.update(signal.__dict__)
+_files.signal.getsignal = getsignal
+_files.write_atomic(sys.argv[1], [b"new"])
+print("survived")
+"""
+
+
+def test_a_signal_while_the_handler_is_restored_ends_the_process_quietly(tmp_path: Path) -> None:
+    """SIGTERM between the rename and the handler's restoration: no traceback, no temporary file."""
+    target = tmp_path / "out.jsonl"
+    target.write_bytes(b"old")
+    out = subprocess.run(
+        [sys.executable, "-c", _LATE_SIGNAL, str(target)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (out.returncode, out.stdout, out.stderr) == (-signal.SIGTERM, "", "")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
 _FULL_DISK = """
 import resource, signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

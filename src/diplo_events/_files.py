@@ -114,16 +114,20 @@ def _cleanup_on_sigterm() -> Iterator[None]:
     if previous is not signal.SIG_DFL:
         yield
         return
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    # Python runs a signal handler between any two bytecodes, so SIGTERM can also
+    # land while the handler is being installed or restored: the outer `try`
+    # covers those steps too, and `_Terminated` never escapes to the caller.
     try:
-        yield
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        try:
+            yield
+        finally:
+            if signal.getsignal(signal.SIGTERM) is _on_sigterm:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
     except _Terminated:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
         raise  # pragma: no cover - the signal above ends the process
-    finally:
-        if signal.getsignal(signal.SIGTERM) is _on_sigterm:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _remove(tmp: Path) -> None:
