@@ -310,6 +310,17 @@ def test_a_stopped_writer_leaves_no_temporary_file(tmp_path: Path, signum: int) 
     assert proc.returncode == -signum
 
 
+def _run_script(script: str, target: Path) -> subprocess.CompletedProcess[str]:
+    """Run `script` in a fresh interpreter with `target` as its argument."""
+    return subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 _LATE_SIGNAL = """
 import signal, sys
 from diplo_events import _files
@@ -331,13 +342,7 @@ def test_a_signal_while_the_handler_is_restored_ends_the_process_quietly(tmp_pat
     """SIGTERM between the rename and the handler's restoration: no traceback, no temporary file."""
     target = tmp_path / "out.jsonl"
     target.write_bytes(b"old")
-    out = subprocess.run(
-        [sys.executable, "-c", _LATE_SIGNAL, str(target)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _run_script(_LATE_SIGNAL, target)
     assert (out.returncode, out.stdout, out.stderr) == (-signal.SIGTERM, "", "")
     assert target.read_bytes() == b"new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
@@ -361,13 +366,8 @@ def test_a_full_disk_keeps_the_old_file(tmp_path: Path) -> None:
     """Writes past a 4 KiB file-size limit fail (EFBIG) as on a full disk: old file intact."""
     target = tmp_path / "out.csv"
     target.write_bytes(b"old,content\n")
-    out = subprocess.run(
-        [sys.executable, "-c", _FULL_DISK, str(target)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    out = _run_script(_FULL_DISK, target)
+    assert out.returncode == 0
     assert out.stdout.split() == ["FileAccessError", str(errno.EFBIG), str(target)]
     assert target.read_bytes() == b"old,content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv"]
