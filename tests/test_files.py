@@ -321,31 +321,56 @@ def _run_script(script: str, target: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-_LATE_SIGNAL = """
-import signal, sys
-from diplo_events import _files
-real = signal.getsignal
-def getsignal(signum):
-    # SIGTERM landing as the handler is restored, after the file was renamed into place
-    if real(signum) is _files._on_sigterm:
-        _files._on_sigterm(signum, None)
-    return real(signum)
-_files.signal = type(sys)("signal_stub")
-_files.signal.__dict__.update(signal.__dict__)
-_files.signal.getsignal = getsignal
-_files.write_atomic(sys.argv[1], [b"new"])
+_SIGNAL_IN_EXIT = """
+import os, signal, sys
+from diplo_events._files import write_atomic
+def on_call(frame, event, arg):
+    # SIGTERM as the writer's `with` statement leaves its body: Python runs the
+    # handler in contextlib's __exit__, outside the writer's own try blocks
+    if event == "call" and frame.f_code.co_name == "__exit__":
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGTERM)
+sys.setprofile(on_call)
+write_atomic(sys.argv[1], [b"new"])
 print("survived")
 """
 
 
-def test_a_signal_while_the_handler_is_restored_ends_the_process_quietly(tmp_path: Path) -> None:
-    """SIGTERM between the rename and the handler's restoration: no traceback, no temporary file."""
+def test_a_signal_in_a_with_statements_exit_ends_the_process_quietly(tmp_path: Path) -> None:
+    """SIGTERM that lands between the writer's frames: no traceback, no temporary file, old file."""
     target = tmp_path / "out.jsonl"
     target.write_bytes(b"old")
-    out = _run_script(_LATE_SIGNAL, target)
+    out = _run_script(_SIGNAL_IN_EXIT, target)
     assert (out.returncode, out.stdout, out.stderr) == (-signal.SIGTERM, "", "")
-    assert target.read_bytes() == b"new"
+    assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
+_SIGNAL_BETWEEN_RENAMES = """
+import os, signal, sys
+from pathlib import Path
+from diplo_events._files import atomic_directory
+def on_return(frame, event, arg):
+    # SIGTERM just after the old folder was renamed aside, before the new one takes its place
+    if event == "return" and frame.f_code.co_name == "replace" and not Path(sys.argv[1]).exists():
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGTERM)
+with atomic_directory(sys.argv[1]) as tmp:
+    (tmp / "new.parquet").write_bytes(b"new")
+    sys.setprofile(on_return)
+print("survived")
+"""
+
+
+def test_a_signal_between_the_folder_renames_puts_the_old_folder_back(tmp_path: Path) -> None:
+    """SIGTERM while the old folder is aside: it is renamed back, nothing else is left."""
+    target = tmp_path / "store"
+    target.mkdir()
+    (target / "old.parquet").write_bytes(b"old")
+    out = _run_script(_SIGNAL_BETWEEN_RENAMES, target)
+    assert (out.returncode, out.stdout, out.stderr) == (-signal.SIGTERM, "", "")
+    assert sorted(p.name for p in target.iterdir()) == ["old.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
 _FULL_DISK = """

@@ -18,10 +18,11 @@ and ``sort -o`` handle them:
 - a folder, a socket or a block device is refused.
 
 While a temporary file or folder exists, SIGTERM (what ``kill``, ``timeout``
-and service managers send) is caught in the main thread, the temporary is
-removed, and the signal is then delivered again with its previous handler, so
-the process ends as it would have, without leaving debris. A handler the
-program installed itself is left alone.
+and service managers send) is caught in the main thread: the handler itself
+removes the temporaries (or puts the old folder back) and delivers the signal
+again with the default handler, so the process ends as it would have, without
+leaving debris, and no exception surfaces wherever the signal lands. A
+handler the program installed itself is left alone.
 """
 
 from __future__ import annotations
@@ -87,21 +88,31 @@ def _new_file_mode() -> int:
 
 # --- SIGTERM: remove temporaries, then end as the signal would have ---------------------
 
-
-class _Terminated(BaseException):
-    """Raised in the main thread by our SIGTERM handler, so `finally` blocks run."""
+_UNDO: list[Callable[[], None]] = []
+"""What to undo for each write in progress in the main thread, innermost last."""
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001
-    raise _Terminated
+    """Undo every write in progress, then end the process by SIGTERM as the default would.
+
+    The handler raises nothing: Python runs it between any two bytecodes (in a
+    ``with`` statement's ``__exit__``, say), where an exception could escape
+    the writers' own cleanup and end the program with a traceback.
+    """
+    for undo in reversed(_UNDO):
+        with contextlib.suppress(Exception):  # the process ends by the signal whatever happens
+            undo()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 @contextlib.contextmanager
-def _cleanup_on_sigterm() -> Iterator[None]:
-    """While inside, SIGTERM raises `_Terminated` (main thread, default handler only).
+def _undone_on_sigterm(undo: Callable[[], None]) -> Iterator[None]:
+    """While inside, SIGTERM runs `undo` (and those of enclosing writes), then ends the process.
 
-    On `_Terminated` the caller's cleanup has run by the time it reaches here;
-    the default handler is then restored and the signal sent again.
+    Only in the main thread, and only while SIGTERM has its default handler
+    (or ours): a handler the program installed itself is left alone. `undo`
+    must be safe to call at any point of the write, and more than once.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -111,23 +122,17 @@ def _cleanup_on_sigterm() -> Iterator[None]:
     except (ValueError, OSError):  # pragma: no cover - no signals on this platform
         yield
         return
-    if previous is not signal.SIG_DFL:
+    if previous is not signal.SIG_DFL and previous is not _on_sigterm:
         yield
         return
-    # Python runs a signal handler between any two bytecodes, so SIGTERM can also
-    # land while the handler is being installed or restored: the outer `try`
-    # covers those steps too, and `_Terminated` never escapes to the caller.
+    _UNDO.append(undo)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        signal.signal(signal.SIGTERM, _on_sigterm)
-        try:
-            yield
-        finally:
-            if signal.getsignal(signal.SIGTERM) is _on_sigterm:
-                signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    except _Terminated:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGTERM)
-        raise  # pragma: no cover - the signal above ends the process
+        yield
+    finally:
+        _UNDO.remove(undo)
+        if not _UNDO:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _remove(tmp: Path) -> None:
@@ -206,7 +211,13 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
     special = _is_special(st)
     mode = _new_file_mode() if st is None else st.st_mode & 0o7777
     folder = None if special else target.parent
-    with _cleanup_on_sigterm():
+    tmp: Path | None = None
+
+    def undo() -> None:
+        if tmp is not None:
+            _remove(tmp)
+
+    with _undone_on_sigterm(undo):
         try:
             fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         except OSError as exc:
@@ -225,7 +236,7 @@ def atomic_path(path: PathLike) -> Iterator[Path]:
                 tmp.chmod(mode)
                 tmp.replace(target)
         except BaseException as exc:
-            _remove(tmp)
+            undo()
             if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
                 raise _error(exc, path) from exc
             raise
@@ -336,14 +347,26 @@ def atomic_directory(
         mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o777 & ~_umask()
     except OSError as exc:
         raise _error(exc, path) from exc
-    with _cleanup_on_sigterm():
+    tmp: Path | None = None
+    aside: Path | None = None
+
+    def undo() -> None:
+        """Back to the old folder wherever the write stands (past the last rename: the new one)."""
+        if tmp is not None:
+            _remove(tmp)
+        if aside is not None and (aside / "old").exists() and not target.exists():
+            with contextlib.suppress(OSError):
+                (aside / "old").replace(target)
+        if aside is not None:
+            _remove(aside)
+
+    with _undone_on_sigterm(undo):
         try:
             tmp = Path(
                 tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             )
         except OSError as exc:
             raise _error(exc, path) from exc
-        aside: Path | None = None
         try:
             yield tmp
             tmp.chmod(mode)  # mkdtemp made it 0700
@@ -355,12 +378,7 @@ def atomic_directory(
                 target.replace(aside / "old")
             tmp.replace(target)
         except BaseException as exc:
-            _remove(tmp)
-            if aside is not None and (aside / "old").exists() and not target.exists():
-                with contextlib.suppress(OSError):
-                    (aside / "old").replace(target)
-            if aside is not None:
-                _remove(aside)
+            undo()
             if isinstance(exc, OSError) and not isinstance(exc, FileAccessError):
                 raise _error(exc, path) from exc
             raise
