@@ -31,11 +31,15 @@ from .model import (
 __all__ = ["check_change", "check_dataset", "check_events", "side_of", "side_of_actor"]
 
 _ORGANISATION_KINDS = frozenset({ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP})
-_SIDELESS_ROLES = frozenset({Role.OBSERVER, Role.MEDIATOR})
-_FORMAT_SIDES: dict[MeetingFormat, tuple[int, int | None, str]] = {
-    MeetingFormat.BILATERAL: (2, 2, "a bilateral meeting involves exactly two sides"),
-    MeetingFormat.TRILATERAL: (3, 3, "a trilateral meeting involves exactly three sides"),
-    MeetingFormat.MULTILATERAL: (3, None, "a multilateral meeting involves at least three sides"),
+_SIDELESS_ROLES = (Role.OBSERVER, Role.MEDIATOR)  # a tuple: enum members hash in Python
+_FORMAT_SIDES: dict[str, tuple[int, int | None, str]] = {  # by `MeetingFormat` value, likewise
+    MeetingFormat.BILATERAL.value: (2, 2, "a bilateral meeting involves exactly two sides"),
+    MeetingFormat.TRILATERAL.value: (3, 3, "a trilateral meeting involves exactly three sides"),
+    MeetingFormat.MULTILATERAL.value: (
+        3,
+        None,
+        "a multilateral meeting involves at least three sides",
+    ),
 }
 
 
@@ -448,11 +452,11 @@ def _event_plainly_valid(
             actor = actors.get(side_id)
             if actor is None or actor.kind is _PERSON:
                 return False
-        if is_meeting and p.role not in _SIDELESS_ROLE_TUPLE:  # its side, as `side_of` says
+        if is_meeting and p.role not in _SIDELESS_ROLES:  # its side, as `side_of` says
             country = actor.country
             sides.add(side_id if country is None else country)
     if is_meeting:
-        low, high = _FORMAT_SIDE_COUNTS[event.format._value_]  # type: ignore[attr-defined]
+        low, high, _ = _FORMAT_SIDES[event.format._value_]  # type: ignore[attr-defined]
         if len(sides) < low or (high is not None and len(sides) > high):
             return False
     if event.place is not None and event.place not in places:
@@ -481,11 +485,7 @@ def _event_plainly_valid(
     return True
 
 
-# The tables of the fast pass, keyed and searched without hashing enum members
-# (an enum member hashes in Python; a tuple compares members by identity first).
 _PERSON = ActorKind.PERSON
-_SIDELESS_ROLE_TUPLE = tuple(_SIDELESS_ROLES)
-_FORMAT_SIDE_COUNTS = {f._value_: (low, high) for f, (low, high, _) in _FORMAT_SIDES.items()}
 
 
 _WHOLE_TEXT_SEARCHES = 16
@@ -597,7 +597,7 @@ def _check_sides(
     ):
         return  # an unknown actor is reported already; sides cannot be counted
     sides = {side_of(p, actors) for p in meeting.participants if p.role not in _SIDELESS_ROLES}
-    low, high, message = _FORMAT_SIDES[meeting.format]
+    low, high, message = _FORMAT_SIDES[meeting.format._value_]
     if len(sides) < low or (high is not None and len(sides) > high):
         problems.append(
             Problem(

@@ -38,7 +38,7 @@ class Agreement(Event):
                     and all(type(t) is str and t and not t.isspace() for t in terms)
                 )
             )
-            and self._roles_at_least(None, 2)
+            and self._roles_at_least(ALL_ROLES, 2)
         )
 
     def _check(self, problems: Problems) -> None:

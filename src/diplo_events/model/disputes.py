@@ -21,8 +21,7 @@ from .events import Event
 
 __all__ = ["Dispute"]
 
-_PARTIES = frozenset({Role.PARTY, Role.CLAIMANT})
-_PARTY_ROLES = tuple(_PARTIES)
+_PARTIES = (Role.PARTY, Role.CLAIMANT)
 
 
 @attrs.frozen(kw_only=True)
@@ -56,7 +55,7 @@ class Dispute(Event):
                     and len(set(places)) == len(places)
                 )
             )
-            and self._roles_at_least(_PARTY_ROLES, 2)
+            and self._roles_at_least(_PARTIES, 2)
         )
 
     def _check(self, problems: Problems) -> None:

@@ -255,17 +255,17 @@ class Event:
         """The kind's part of `_plainly_valid`; kinds override it."""
         return False
 
-    def _roles_at_least(self, roles: tuple[Role, ...] | None, minimum: Literal[1, 2]) -> bool:
-        """Whether at least `minimum` distinct actors take part in `roles` (None: any role).
+    def _roles_at_least(self, roles: tuple[Role, ...], minimum: Literal[1, 2]) -> bool:
+        """Whether at least `minimum` distinct actors take part in `roles`.
 
-        It builds no set: it stops at the second distinct actor. Role groups are
-        tuples, since an enum member hashes in Python but compares by identity
-        first. Called by `_plainly_valid` only, once the participants are known
-        to be a non-empty tuple of `Participant`.
+        It builds no set: it stops at the second distinct actor. Called by
+        `_plainly_valid` only, once the participants are known to be a non-empty
+        tuple of `Participant`.
         """
+        any_role = roles is ALL_ROLES
         first: str | None = None
         for p in self.participants:
-            if roles is None or p.role in roles:
+            if any_role or p.role in roles:
                 if minimum == 1:
                     return True
                 if first is None:
@@ -348,7 +348,7 @@ class Event:
         return tuple(dict.fromkeys(p.actor for p in self.participants if p.role in wanted))
 
     def _count_roles(
-        self, problems: Problems, roles: frozenset[Role], minimum: int, what: str
+        self, problems: Problems, roles: tuple[Role, ...], minimum: int, what: str
     ) -> None:
         """Report when fewer than `minimum` distinct actors take part in `roles`."""
         if type(self.participants) is not tuple:
@@ -358,7 +358,7 @@ class Event:
             problems.append(Problem(path="participants", message=what, value=len(actors)))
 
 
-def actors_in_roles(participants: tuple[object, ...], roles: frozenset[Role]) -> set[str]:
+def actors_in_roles(participants: tuple[object, ...], roles: tuple[Role, ...]) -> set[str]:
     """The ids of the actors in any of `roles`; items that are not participants are skipped."""
     return {p.actor for p in participants if type(p) is Participant and p.role in roles}
 
@@ -375,5 +375,9 @@ def _check_repeated_codes(problems: Problems, codes: object) -> None:
             seen.add(code)
 
 
-ALL_ROLES: frozenset[Role] = frozenset(Role)
-"""Every role (for rules that count participants whatever their role)."""
+ALL_ROLES: tuple[Role, ...] = tuple(Role)
+"""Every role (for rules that count participants whatever their role).
+
+Role groups are tuples, not sets: an enum member hashes in Python, but a tuple
+compares members by identity first.
+"""

@@ -35,7 +35,7 @@ class Meeting(Event):
         return (
             type(self.format) is MeetingFormat
             and type(self.setting) is MeetingSetting
-            and self._roles_at_least(None, 2)
+            and self._roles_at_least(ALL_ROLES, 2)
         )
 
     def _check(self, problems: Problems) -> None:

@@ -13,8 +13,7 @@ from .events import Event
 
 __all__ = ["Statement"]
 
-_SPEAKER = frozenset({Role.SPEAKER})
-_SPEAKER_ROLES = (Role.SPEAKER,)
+_SPEAKER = (Role.SPEAKER,)
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +28,7 @@ class Statement(Event):
     stance: Stance = attrs.field(converter=to_stance)
 
     def _plainly_valid_kind(self) -> bool:
-        return type(self.stance) is Stance and self._roles_at_least(_SPEAKER_ROLES, 1)
+        return type(self.stance) is Stance and self._roles_at_least(_SPEAKER, 1)
 
     def _check(self, problems: Problems) -> None:
         super()._check(problems)

@@ -13,9 +13,8 @@ from .events import Event, Participant
 
 __all__ = ["Visit"]
 
-_VISITOR = frozenset({Role.VISITOR})
-_HOST = frozenset({Role.HOST})
 _VISITOR_ROLE, _HOST_ROLE = Role.VISITOR, Role.HOST
+_VISITOR, _HOST = (_VISITOR_ROLE,), (_HOST_ROLE,)
 
 
 @attrs.frozen(kw_only=True)
